@@ -1,0 +1,123 @@
+//! Messages as stored by a queue, and what a receive hands out.
+
+use super::error::{ErrorCode, SqsError};
+use super::time::SimTime;
+use md5::{Digest, Md5};
+use serde::Serialize;
+use std::sync::Arc;
+
+/// Engine-wide, increasing: orders messages within a queue and names agenda entries.
+pub type MessageKey = u64;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "state")]
+pub enum MessageState {
+    /// Sent with a delay; invisible to receives until `until`.
+    Delayed {
+        until: SimTime,
+    },
+    Visible,
+    /// Received and not yet deleted; `receipt` names the receive that holds it.
+    InFlight {
+        until: SimTime,
+        receipt: u64,
+    },
+}
+
+#[derive(Clone, Debug)]
+pub struct Message {
+    pub key: MessageKey,
+    pub message_id: String,
+    /// Shared, not copied, when a message moves or is fanned out.
+    pub body: Arc<str>,
+    pub md5_of_body: String,
+    /// When the message entered its *first* queue: retention counts from here, even in a DLQ.
+    pub enqueued_at: SimTime,
+    pub sent_at: SimTime,
+    pub receive_count: u32,
+    pub first_receive_at: Option<SimTime>,
+    /// The receive whose handle may delete it (0: never received). Older handles are stale.
+    pub last_receipt: u64,
+    /// When the latest receive happened: in-flight time is capped at 12 h from here.
+    pub received_at: SimTime,
+    pub state: MessageState,
+    /// The simulated host (of the queue's replicas) that answers for this message.
+    pub host: u32,
+}
+
+/// One message as `ReceiveMessage` returns it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ReceivedMessage {
+    pub message_id: String,
+    pub receipt_handle: String,
+    pub md5_of_body: String,
+    pub body: Arc<str>,
+    /// Requested system attributes, in the order SQS returns them.
+    pub attributes: Vec<(String, String)>,
+}
+
+pub fn md5_hex(bytes: &[u8]) -> String {
+    Md5::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Bodies must be non-empty, within the queue's size limit and of the XML-safe character set.
+pub fn validate_body(body: &str, maximum_message_size: u32) -> Result<(), SqsError> {
+    if body.is_empty() {
+        return Err(SqsError::new(
+            ErrorCode::MissingParameter,
+            "The request must contain the parameter MessageBody.",
+        ));
+    }
+    if body.len() > maximum_message_size as usize {
+        return Err(SqsError::invalid_value(format!(
+            "One or more parameters are invalid. Reason: Message must be shorter than {maximum_message_size} bytes."
+        )));
+    }
+    if let Some(c) = body.chars().find(|&c| !allowed_char(c)) {
+        return Err(SqsError::new(
+            ErrorCode::InvalidMessageContents,
+            format!(
+                "Invalid binary character '#x{:X}' was found in the message body, the set of allowed characters is #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].",
+                c as u32
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn allowed_char(c: char) -> bool {
+    matches!(c as u32, 0x9 | 0xA | 0xD | 0x20..=0xD7FF | 0xE000..=0xFFFD | 0x10000..=0x10FFFF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn md5_matches_aws_values() {
+        // Values printed by the AWS CLI for these bodies (conformance transcript p01).
+        assert_eq!(
+            md5_hex(b"Sold a coffee"),
+            "a9d4d02ec3cca5c4a2bece412e991d6e"
+        );
+        assert_eq!(md5_hex(b"Sold a latte"), "e29c35e29ca99326fadcbd6bbc173abc");
+    }
+    #[test]
+    fn body_rules() {
+        assert_eq!(
+            validate_body("", 1024).unwrap_err().code,
+            ErrorCode::MissingParameter
+        );
+        assert_eq!(
+            validate_body(&"x".repeat(1025), 1024).unwrap_err().code,
+            ErrorCode::InvalidParameterValue
+        );
+        assert_eq!(
+            validate_body("a\u{1}b", 1024).unwrap_err().code,
+            ErrorCode::InvalidMessageContents
+        );
+        assert!(validate_body("tab\tok 😀", 1024).is_ok());
+    }
+}

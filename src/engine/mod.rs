@@ -1,0 +1,262 @@
+//! The simulation: pure, deterministic, sans-IO.
+//!
+//! Drivers (the page, the CLI) call [`Engine::apply`] with a [`Command`] at the current
+//! virtual time, move time with [`Engine::advance_to`] / [`Engine::step`], and read what
+//! happened from [`Engine::trace`] and the queue views. Nothing here reads a clock, the OS
+//! or the browser; all randomness comes from the seeded [`rng::SimRng`].
+
+pub mod agenda;
+pub mod attributes;
+pub mod command;
+pub mod error;
+pub mod message;
+pub mod queue;
+pub mod rng;
+mod sqs;
+pub mod time;
+pub mod trace;
+
+pub use command::{Command, PollId, Reply};
+pub use error::{ErrorCode, SqsError};
+pub use message::{Message, MessageState, ReceivedMessage};
+pub use queue::{Queue, QueueId};
+pub use time::SimTime;
+pub use trace::{Event, Trace, TraceEntry};
+
+use agenda::Agenda;
+use message::MessageKey;
+use rng::SimRng;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, VecDeque};
+
+/// How far a standard queue strays from an ideal one (DESIGN §2, the distributed model).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Chaos {
+    /// One host, every receive sees every message, oldest first: for scripts and tests.
+    #[default]
+    Off,
+    /// Five hosts; a short poll asks most of them, so now and then it misses messages.
+    Realistic,
+    /// Five hosts; a short poll asks about half of them: false empties and reordering are common.
+    High,
+}
+
+impl Chaos {
+    pub fn parse(s: &str) -> Option<Chaos> {
+        match s {
+            "off" => Some(Chaos::Off),
+            "realistic" => Some(Chaos::Realistic),
+            "high" => Some(Chaos::High),
+            _ => None,
+        }
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            Chaos::Off => "off",
+            Chaos::Realistic => "realistic",
+            Chaos::High => "high",
+        }
+    }
+    fn hosts(self) -> u32 {
+        match self {
+            Chaos::Off => 1,
+            _ => 5,
+        }
+    }
+    /// Probability that a short poll asks any one host.
+    fn short_poll_host_probability(self) -> f64 {
+        match self {
+            Chaos::Off => 1.0,
+            Chaos::Realistic => 0.8,
+            Chaos::High => 0.5,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EngineConfig {
+    pub seed: u64,
+    pub chaos: Chaos,
+    /// Wall-clock milliseconds (Unix epoch) that virtual time zero stands for in timestamps.
+    pub epoch_ms: u64,
+}
+
+impl Default for EngineConfig {
+    fn default() -> Self {
+        // 2026-01-01T00:00:00Z: timestamps look real but never depend on the machine's clock.
+        EngineConfig {
+            seed: 1,
+            chaos: Chaos::Off,
+            epoch_ms: 1_767_225_600_000,
+        }
+    }
+}
+
+/// Something due at a virtual time. Checked on firing: it may no longer apply.
+#[derive(Clone, Copy, Debug)]
+enum Due {
+    DelayEnds {
+        queue: QueueId,
+        key: MessageKey,
+    },
+    VisibilityTimeout {
+        queue: QueueId,
+        key: MessageKey,
+        receipt: u64,
+        until: SimTime,
+    },
+    RetentionEnds {
+        queue: QueueId,
+        key: MessageKey,
+    },
+    PollTimeout {
+        poll: PollId,
+    },
+}
+
+/// A long poll parked until a message arrives or its wait ends.
+#[derive(Clone, Debug)]
+struct Poll {
+    queue: QueueId,
+    max: u32,
+    visibility_timeout: u32,
+    attribute_names: Vec<String>,
+}
+
+pub struct Engine {
+    config: EngineConfig,
+    now: SimTime,
+    rng: SimRng,
+    queues: BTreeMap<QueueId, Queue>,
+    by_name: BTreeMap<String, QueueId>,
+    /// Names deleted recently, with when: they cannot be reused for 60 s.
+    deleted_names: BTreeMap<String, SimTime>,
+    next_queue_id: QueueId,
+    next_key: MessageKey,
+    next_receipt: u64,
+    next_poll: PollId,
+    agenda: Agenda<Due>,
+    trace: Trace,
+    polls: BTreeMap<PollId, Poll>,
+    waiting: BTreeMap<QueueId, VecDeque<PollId>>,
+    finished_polls: BTreeMap<PollId, Vec<ReceivedMessage>>,
+}
+
+impl Engine {
+    pub fn new(config: EngineConfig) -> Engine {
+        Engine {
+            config,
+            now: SimTime::ZERO,
+            rng: SimRng::new(config.seed),
+            queues: BTreeMap::new(),
+            by_name: BTreeMap::new(),
+            deleted_names: BTreeMap::new(),
+            next_queue_id: 1,
+            next_key: 1,
+            next_receipt: 1,
+            next_poll: 1,
+            agenda: Agenda::new(),
+            trace: Trace::default(),
+            polls: BTreeMap::new(),
+            waiting: BTreeMap::new(),
+            finished_polls: BTreeMap::new(),
+        }
+    }
+
+    pub fn config(&self) -> EngineConfig {
+        self.config
+    }
+    pub fn now(&self) -> SimTime {
+        self.now
+    }
+    pub fn trace(&self) -> &Trace {
+        &self.trace
+    }
+    pub fn queues(&self) -> impl Iterator<Item = &Queue> {
+        self.by_name.values().filter_map(|id| self.queues.get(id))
+    }
+    pub fn queue_by_name(&self, name: &str) -> Option<&Queue> {
+        self.by_name.get(name).and_then(|id| self.queues.get(id))
+    }
+    /// Wall-clock milliseconds that a virtual time stands for (SentTimestamp and friends).
+    pub fn epoch_millis(&self, t: SimTime) -> u64 {
+        self.config.epoch_ms + t.millis()
+    }
+
+    /// Carries out one command at the current virtual time. On error nothing changed.
+    pub fn apply(&mut self, command: Command) -> Result<Reply, SqsError> {
+        self.handle_command(command)
+    }
+
+    /// The time of the next thing that will happen by itself, if any.
+    pub fn next_deadline(&mut self) -> Option<SimTime> {
+        // Drop entries that no longer apply, so "step" never lands on a non-event.
+        while let Some(t) = self.agenda.next_time() {
+            let (_, due) = self.agenda.pop_due(t).expect("entry at next_time");
+            if self.is_live(&due) {
+                self.agenda.schedule(t, due);
+                return self.agenda.next_time();
+            }
+        }
+        None
+    }
+
+    /// Processes everything due up to and including `t`, then sets the clock to `t`.
+    pub fn advance_to(&mut self, t: SimTime) {
+        while let Some((at, due)) = self.agenda.pop_due(t) {
+            self.now = self.now.max(at);
+            self.fire(due);
+        }
+        self.now = self.now.max(t);
+    }
+
+    /// Jumps to the next deadline and processes it. Returns false when nothing is scheduled.
+    pub fn step(&mut self) -> bool {
+        match self.next_deadline() {
+            Some(t) => {
+                self.advance_to(t);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The answer of a parked long poll, once it has one.
+    pub fn take_poll_result(&mut self, poll: PollId) -> Option<Vec<ReceivedMessage>> {
+        self.finished_polls.remove(&poll)
+    }
+
+    /// Runs virtual time forward until the long poll `poll` is answered (it always is, at
+    /// the latest when its wait ends), as a blocking `aws sqs receive-message` would.
+    pub fn wait_for_poll(&mut self, poll: PollId) -> Vec<ReceivedMessage> {
+        loop {
+            if let Some(messages) = self.take_poll_result(poll) {
+                return messages;
+            }
+            if !self.step() {
+                return Vec::new();
+            }
+        }
+    }
+
+    fn is_live(&self, due: &Due) -> bool {
+        let message = |q: &QueueId, k: &MessageKey| self.queues.get(q).and_then(|q| q.get(*k));
+        match due {
+            Due::DelayEnds { queue, key } => {
+                matches!(message(queue, key), Some(m) if matches!(m.state, MessageState::Delayed { .. }))
+            }
+            Due::VisibilityTimeout {
+                queue,
+                key,
+                receipt,
+                until,
+            } => matches!(
+                message(queue, key),
+                Some(m) if m.state == MessageState::InFlight { receipt: *receipt, until: *until }
+            ),
+            Due::RetentionEnds { queue, key } => message(queue, key).is_some(),
+            Due::PollTimeout { poll } => self.polls.contains_key(poll),
+        }
+    }
+}

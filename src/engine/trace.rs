@@ -1,0 +1,132 @@
+//! The trace: one typed event per state change, in the order they happened.
+//!
+//! The page's event log, the tests and the determinism hash all read this; it is the
+//! single account of what the simulation did and why.
+
+use super::time::SimTime;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "event")]
+pub enum Event {
+    QueueCreated {
+        queue: String,
+    },
+    QueueDeleted {
+        queue: String,
+    },
+    QueueAttributesChanged {
+        queue: String,
+        attributes: Vec<(String, String)>,
+    },
+    Sent {
+        queue: String,
+        message_id: String,
+        visible_at: SimTime,
+    },
+    DelayEnded {
+        queue: String,
+        message_id: String,
+    },
+    Received {
+        queue: String,
+        message_id: String,
+        receive_count: u32,
+        invisible_until: SimTime,
+    },
+    /// A receive that found nothing: on a short poll this may be a false empty.
+    EmptyReceive {
+        queue: String,
+        sampled_hosts: u32,
+        hosts: u32,
+    },
+    LongPollStarted {
+        queue: String,
+        poll: u64,
+        until: SimTime,
+    },
+    LongPollEnded {
+        queue: String,
+        poll: u64,
+        messages: u32,
+    },
+    Deleted {
+        queue: String,
+        message_id: String,
+    },
+    /// A delete that removed nothing, and why (for example a receipt handle from an older receive).
+    DeleteIgnored {
+        queue: String,
+        message_id: String,
+        reason: String,
+    },
+    VisibilityChanged {
+        queue: String,
+        message_id: String,
+        invisible_until: SimTime,
+    },
+    VisibilityExpired {
+        queue: String,
+        message_id: String,
+        receive_count: u32,
+    },
+    Expired {
+        queue: String,
+        message_id: String,
+    },
+    MovedToDeadLetterQueue {
+        queue: String,
+        message_id: String,
+        dead_letter_queue: String,
+        receive_count: u32,
+    },
+    Purged {
+        queue: String,
+        messages: u32,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TraceEntry {
+    pub at: SimTime,
+    #[serde(flatten)]
+    pub event: Event,
+}
+
+#[derive(Default)]
+pub struct Trace {
+    entries: Vec<TraceEntry>,
+}
+
+impl Trace {
+    pub fn push(&mut self, at: SimTime, event: Event) {
+        self.entries.push(TraceEntry { at, event });
+    }
+    pub fn entries(&self) -> &[TraceEntry] {
+        &self.entries
+    }
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+    /// Entries from index `from` on (drivers remember how far they have read).
+    pub fn since(&self, from: usize) -> &[TraceEntry] {
+        &self.entries[from.min(self.entries.len())..]
+    }
+    /// SHA-256 over the trace as JSON lines: equal hashes mean identical runs.
+    pub fn hash(&self) -> String {
+        let mut h = Sha256::new();
+        for e in &self.entries {
+            h.update(serde_json::to_string(e).expect("trace entries serialize"));
+            h.update(b"\n");
+        }
+        h.finalize()
+            .iter()
+            .take(8)
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+}

@@ -11,3 +11,19 @@ pub mod engine;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+
+/// The reference scenario whose trace hash must match on every platform (see
+/// tests/determinism.rs and tests/browser.rs).
+pub const REFERENCE_SCRIPT: &str = include_str!("../tests/data/reference.sh");
+
+/// Runs [`REFERENCE_SCRIPT`] with `seed` and the given chaos and returns the trace hash.
+pub fn reference_trace_hash(seed: u64, chaos: engine::Chaos) -> String {
+    let config = engine::EngineConfig {
+        seed,
+        chaos,
+        ..Default::default()
+    };
+    let mut session = cli::Session::new(config);
+    session.run_script(REFERENCE_SCRIPT);
+    session.engine().trace().hash()
+}

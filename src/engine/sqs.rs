@@ -24,6 +24,8 @@ const MAX_IN_FLIGHT_MS: u64 = 43_200_000;
 /// The sender every message claims (an IAM user id in real SQS).
 const SENDER_ID: &str = "AIDAFANOUTSIMULATOR01";
 const RECEIPT_PREFIX: &str = "AQEB";
+const TOTAL_VISIBILITY_REASON: &str =
+    "Total VisibilityTimeout for the message is beyond the limit [43200 seconds].";
 
 fn out_of_range(parameter: &str, value: i64, reason: &str) -> SqsError {
     SqsError::invalid_value(format!(
@@ -565,7 +567,6 @@ impl Engine {
             0
         };
         m.state = MessageState::Visible;
-        m.sent_at = self.now;
         m.receive_count = 0;
         m.first_receive_at = None;
         m.last_receipt = 0;
@@ -652,6 +653,14 @@ impl Engine {
     ) -> Result<Reply, SqsError> {
         let id = self.queue_id(url)?;
         let r = self.parse_receipt(id, handle)?;
+        // Above the maximum, SQS words it as the 12-hour cap.
+        if timeout > 43_200 {
+            return Err(out_of_range(
+                "VisibilityTimeout",
+                timeout,
+                TOTAL_VISIBILITY_REASON,
+            ));
+        }
         let timeout = check_range(
             "VisibilityTimeout",
             timeout,
@@ -676,7 +685,7 @@ impl Engine {
             return Err(out_of_range(
                 "VisibilityTimeout",
                 timeout as i64,
-                "Total VisibilityTimeout for the message is beyond the limit [43200 seconds].",
+                TOTAL_VISIBILITY_REASON,
             ));
         }
         let message_id = m.message_id.clone();

@@ -1,0 +1,81 @@
+//! The `fanout` binary as a user runs it: arguments, streams and exit statuses.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn fanout(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fanout"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("fanout runs");
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn example_script_prints_like_the_aws_cli() {
+    let out = fanout(&["run", "examples/first-queue.sh"], "");
+    let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
+    assert!(stdout.starts_with("{\n    \"QueueUrl\": \"https://sqs.us-east-1.amazonaws.com/123456789012/orders\"\n}\n"), "{stdout}");
+    assert!(stdout.contains("\"ApproximateReceiveCount\": \"1\""), "{stdout}");
+    assert!(stdout.ends_with("\"2\"\n"), "the message came back after sleep 6: {stdout}");
+    assert_eq!(
+        stderr,
+        "\nAn error occurred (AWS.SimpleQueueService.NonExistentQueue) when calling the GetQueueUrl operation: The specified queue does not exist.\n"
+    );
+    assert_eq!(out.status.code(), Some(254), "last command failed as a service error");
+}
+
+#[test]
+fn script_from_stdin_and_trace_file() {
+    let dir = std::env::temp_dir().join(format!("fanout-trace-{}", std::process::id()));
+    let trace = dir.to_string_lossy().into_owned();
+    let script = "aws sqs create-queue --queue-name t\naws sqs send-message --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/t --message-body hi\n";
+    let out = fanout(&["run", "--seed", "5", "--chaos", "high", "--trace", &trace, "-"], script);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let lines = std::fs::read_to_string(&dir).unwrap();
+    let events: Vec<serde_json::Value> = lines.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(events[0]["event"], "QueueCreated");
+    assert_eq!(events[1]["event"], "Sent");
+    assert_eq!(events[1]["at"], 0);
+    std::fs::remove_file(&dir).ok();
+}
+
+#[test]
+fn bad_arguments_and_scripts_exit_with_a_message() {
+    for (args, needle) in [
+        (vec!["run", "--chaos", "wild", "x.sh"], "--chaos must be off, realistic or high"),
+        (vec!["run", "--seed", "abc", "x.sh"], "--seed needs a whole number"),
+        (vec!["run"], "no SCRIPT given"),
+        (vec!["run", "no/such/file.sh"], "cannot read no/such/file.sh"),
+        (vec!["frobnicate"], "usage: fanout run"),
+    ] {
+        let out = fanout(&args, "");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(text(&out.stderr).contains(needle), "{args:?}: {}", text(&out.stderr));
+        assert!(out.stdout.is_empty());
+    }
+    let out = fanout(&["run", "-"], "aws sqs create-queue --queue-name a\naws sqs list-queues > out.txt\n");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "nothing ran: {}", text(&out.stdout));
+    assert!(text(&out.stderr).contains("line 2, column 21: redirections"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn same_seed_same_output_different_seed_different_ids() {
+    let script = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/reference.sh")).unwrap();
+    let a = fanout(&["run", "--seed", "3", "--chaos", "realistic", "-"], &script);
+    let b = fanout(&["run", "--seed", "3", "--chaos", "realistic", "-"], &script);
+    let c = fanout(&["run", "--seed", "4", "--chaos", "realistic", "-"], &script);
+    assert_eq!(a.stdout, b.stdout, "seed 3 twice");
+    assert_ne!(a.stdout, c.stdout, "seeds 3 and 4");
+}

@@ -63,7 +63,7 @@ fn receive(e: &mut Engine, q: &str, max: i64, wait: i64) -> Vec<ReceivedMessage>
 #[test]
 fn bad_commands_change_nothing() {
     let q = format!("{URL}q");
-    let good = vec![
+    let good = [
         Command::CreateQueue {
             queue_name: "q".into(),
             attributes: BTreeMap::new(),
@@ -90,7 +90,7 @@ fn bad_commands_change_nothing() {
             attribute_names: vec!["All".into()],
         },
     ];
-    let bad = vec![
+    let bad = [
         Command::CreateQueue {
             queue_name: "bad name".into(),
             attributes: BTreeMap::new(),

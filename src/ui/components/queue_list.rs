@@ -1,0 +1,50 @@
+//! The queues, each with its message counts; clicking one selects it.
+
+use super::Dispatch;
+use crate::ui::state::Action;
+use crate::ui::view::QueueSummary;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct QueueListProps {
+    pub queues: Vec<QueueSummary>,
+    pub selected: Option<String>,
+    pub dispatch: Dispatch,
+}
+
+#[function_component]
+pub fn QueueList(props: &QueueListProps) -> Html {
+    let item = |q: &QueueSummary| {
+        let selected = props.selected.as_deref() == Some(q.name.as_str());
+        let onclick = {
+            let d = props.dispatch.clone();
+            let name = q.name.clone();
+            Callback::from(move |_| d.dispatch(Action::Select(name.clone())))
+        };
+        html! {
+            <li key={q.name.clone()}>
+                <button class={classes!("queue", selected.then_some("selected"))}
+                    aria-current={selected.then_some("true")} {onclick}>
+                    <span class="name">{ &q.name }</span>
+                    <span class="counts">
+                        <span class="count visible" title="Messages available">{ format!("{} visible", q.visible) }</span>
+                        <span class="count in-flight" title="Messages not visible">{ format!("{} in flight", q.in_flight) }</span>
+                        if q.delayed > 0 {
+                            <span class="count delayed">{ format!("{} delayed", q.delayed) }</span>
+                        }
+                    </span>
+                </button>
+            </li>
+        }
+    };
+    html! {
+        <section class="card queues" aria-labelledby="queues-title">
+            <h2 id="queues-title">{ format!("Queues ({})", props.queues.len()) }</h2>
+            if props.queues.is_empty() {
+                <p class="empty">{ "No queues yet. Create one above." }</p>
+            } else {
+                <ul class="queue-list">{ for props.queues.iter().map(item) }</ul>
+            }
+        </section>
+    }
+}

@@ -4,12 +4,14 @@
 //! - [`view`]: read-only snapshots of the engine that components render.
 //! - [`describe`]: trace entries as sentences for the event log.
 //! - [`components`]: small function components with `PartialEq` props.
+//! - [`speed`]: clock speeds and the play tick.
 //! - [`params`], [`panic`]: URL settings and the "something went wrong" banner.
 
 pub mod components;
 pub mod describe;
 pub mod panic;
 pub mod params;
+pub mod speed;
 pub mod state;
 pub mod view;
 

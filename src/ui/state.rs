@@ -7,73 +7,16 @@
 //! returned, errors to show).
 
 use super::params::Settings;
+pub use super::speed::{Speed, TICK_MS};
 use crate::engine::{Command, Engine, EngineConfig, Event, PollId, Reply, SimTime, SqsError};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
-/// Real milliseconds between clock ticks while playing. 40 ms (25 ticks a second) makes
-/// every speed, down to 0.25x, advance a whole number of virtual milliseconds per tick.
-pub const TICK_MS: u32 = 40;
-
 /// What the console's "Poll for messages" asks for, like the AWS console does.
 const POLL_MAX_MESSAGES: i64 = 10;
 const POLL_WAIT_SECONDS: i64 = 20;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Speed {
-    Quarter,
-    Half,
-    X1,
-    X2,
-    X5,
-    X10,
-    X100,
-    X1000,
-}
-
-impl Speed {
-    pub const ALL: [Speed; 8] = [
-        Speed::Quarter,
-        Speed::Half,
-        Speed::X1,
-        Speed::X2,
-        Speed::X5,
-        Speed::X10,
-        Speed::X100,
-        Speed::X1000,
-    ];
-    pub fn label(self) -> &'static str {
-        match self {
-            Speed::Quarter => "0.25x",
-            Speed::Half => "0.5x",
-            Speed::X1 => "1x",
-            Speed::X2 => "2x",
-            Speed::X5 => "5x",
-            Speed::X10 => "10x",
-            Speed::X100 => "100x",
-            Speed::X1000 => "1000x",
-        }
-    }
-    pub fn from_label(label: &str) -> Option<Speed> {
-        Speed::ALL.into_iter().find(|s| s.label() == label)
-    }
-    /// Virtual milliseconds that pass during one tick of `TICK_MS` real milliseconds.
-    pub fn virtual_ms_per_tick(self) -> u64 {
-        let per_mille: u64 = match self {
-            Speed::Quarter => 250,
-            Speed::Half => 500,
-            Speed::X1 => 1_000,
-            Speed::X2 => 2_000,
-            Speed::X5 => 5_000,
-            Speed::X10 => 10_000,
-            Speed::X100 => 100_000,
-            Speed::X1000 => 1_000_000,
-        };
-        TICK_MS as u64 * per_mille / 1000
-    }
-}
 
 /// An error as AWS reports it, kept for display next to the form that caused it.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -13,7 +13,12 @@ fn fanout(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("fanout runs");
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
     child.wait_with_output().unwrap()
 }
 
@@ -25,14 +30,29 @@ fn text(b: &[u8]) -> String {
 fn example_script_prints_like_the_aws_cli() {
     let out = fanout(&["run", "examples/first-queue.sh"], "");
     let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
-    assert!(stdout.starts_with("{\n    \"QueueUrl\": \"https://sqs.us-east-1.amazonaws.com/123456789012/orders\"\n}\n"), "{stdout}");
-    assert!(stdout.contains("\"ApproximateReceiveCount\": \"1\""), "{stdout}");
-    assert!(stdout.ends_with("\"2\"\n"), "the message came back after sleep 6: {stdout}");
+    assert!(
+        stdout.starts_with(
+            "{\n    \"QueueUrl\": \"https://sqs.us-east-1.amazonaws.com/123456789012/orders\"\n}\n"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("\"ApproximateReceiveCount\": \"1\""),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with("\"2\"\n"),
+        "the message came back after sleep 6: {stdout}"
+    );
     assert_eq!(
         stderr,
         "\nAn error occurred (AWS.SimpleQueueService.NonExistentQueue) when calling the GetQueueUrl operation: The specified queue does not exist.\n"
     );
-    assert_eq!(out.status.code(), Some(254), "last command failed as a service error");
+    assert_eq!(
+        out.status.code(),
+        Some(254),
+        "last command failed as a service error"
+    );
 }
 
 #[test]
@@ -40,10 +60,18 @@ fn script_from_stdin_and_trace_file() {
     let dir = std::env::temp_dir().join(format!("fanout-trace-{}", std::process::id()));
     let trace = dir.to_string_lossy().into_owned();
     let script = "aws sqs create-queue --queue-name t\naws sqs send-message --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/t --message-body hi\n";
-    let out = fanout(&["run", "--seed", "5", "--chaos", "high", "--trace", &trace, "-"], script);
+    let out = fanout(
+        &[
+            "run", "--seed", "5", "--chaos", "high", "--trace", &trace, "-",
+        ],
+        script,
+    );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let lines = std::fs::read_to_string(&dir).unwrap();
-    let events: Vec<serde_json::Value> = lines.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let events: Vec<serde_json::Value> = lines
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(events[0]["event"], "QueueCreated");
     assert_eq!(events[1]["event"], "Sent");
     assert_eq!(events[1]["at"], 0);
@@ -53,29 +81,62 @@ fn script_from_stdin_and_trace_file() {
 #[test]
 fn bad_arguments_and_scripts_exit_with_a_message() {
     for (args, needle) in [
-        (vec!["run", "--chaos", "wild", "x.sh"], "--chaos must be off, realistic or high"),
-        (vec!["run", "--seed", "abc", "x.sh"], "--seed needs a whole number"),
+        (
+            vec!["run", "--chaos", "wild", "x.sh"],
+            "--chaos must be off, realistic or high",
+        ),
+        (
+            vec!["run", "--seed", "abc", "x.sh"],
+            "--seed needs a whole number",
+        ),
         (vec!["run"], "no SCRIPT given"),
-        (vec!["run", "no/such/file.sh"], "cannot read no/such/file.sh"),
+        (
+            vec!["run", "no/such/file.sh"],
+            "cannot read no/such/file.sh",
+        ),
         (vec!["frobnicate"], "usage: fanout run"),
     ] {
         let out = fanout(&args, "");
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(text(&out.stderr).contains(needle), "{args:?}: {}", text(&out.stderr));
+        assert!(
+            text(&out.stderr).contains(needle),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
         assert!(out.stdout.is_empty());
     }
-    let out = fanout(&["run", "-"], "aws sqs create-queue --queue-name a\naws sqs list-queues > out.txt\n");
+    let out = fanout(
+        &["run", "-"],
+        "aws sqs create-queue --queue-name a\naws sqs list-queues > out.txt\n",
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty(), "nothing ran: {}", text(&out.stdout));
-    assert!(text(&out.stderr).contains("line 2, column 21: redirections"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("line 2, column 21: redirections"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
 fn same_seed_same_output_different_seed_different_ids() {
-    let script = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/reference.sh")).unwrap();
-    let a = fanout(&["run", "--seed", "3", "--chaos", "realistic", "-"], &script);
-    let b = fanout(&["run", "--seed", "3", "--chaos", "realistic", "-"], &script);
-    let c = fanout(&["run", "--seed", "4", "--chaos", "realistic", "-"], &script);
+    let script = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/reference.sh"
+    ))
+    .unwrap();
+    let a = fanout(
+        &["run", "--seed", "3", "--chaos", "realistic", "-"],
+        &script,
+    );
+    let b = fanout(
+        &["run", "--seed", "3", "--chaos", "realistic", "-"],
+        &script,
+    );
+    let c = fanout(
+        &["run", "--seed", "4", "--chaos", "realistic", "-"],
+        &script,
+    );
     assert_eq!(a.stdout, b.stdout, "seed 3 twice");
     assert_ne!(a.stdout, c.stdout, "seeds 3 and 4");
 }

@@ -49,15 +49,14 @@ impl fmt::Display for SyntaxError {
     }
 }
 
-struct Lexer<'a> {
+struct Lexer {
     chars: Vec<char>,
     pos: usize,
     line: usize,
     column: usize,
-    _src: &'a str,
 }
 
-impl Lexer<'_> {
+impl Lexer {
     fn peek(&self) -> Option<char> {
         self.chars.get(self.pos).copied()
     }
@@ -130,9 +129,6 @@ pub fn parse(script: &str) -> Result<Vec<SimpleCommand>, SyntaxError> {
                 }
                 lx.bump();
                 finish(&mut words, &mut commands, start_line, &mut after_and);
-                if c == '\n' && after_and {
-                    // `a &&` followed by a newline continues onto the next line.
-                }
             }
             '#' => {
                 while let Some(c) = lx.peek() {
@@ -193,7 +189,6 @@ fn parse_word(lx: &mut Lexer) -> Result<Word, SyntaxError> {
     while let Some(c) = lx.peek() {
         match c {
             ' ' | '\t' | '\r' | '\n' | ';' | '|' | '<' | '>' | '(' | ')' | '`' => break,
-            '&' if lx.peek2() == Some('&') => break,
             '&' => break,
             '\\' => {
                 lx.bump();

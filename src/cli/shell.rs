@@ -97,7 +97,6 @@ pub fn parse(script: &str) -> Result<Vec<SimpleCommand>, SyntaxError> {
         pos: 0,
         line: 1,
         column: 1,
-        _src: script,
     };
     let mut commands = Vec::new();
     let mut words: Vec<Word> = Vec::new();

@@ -331,3 +331,31 @@ fn chaos_off_is_first_in_first_out() {
     }
     assert_eq!(got, sent);
 }
+
+/// Asking for the next deadline (as the page does on every render) must not disturb the
+/// agenda: events due at the same instant still fire in the order they were scheduled.
+#[test]
+fn next_deadline_keeps_ties_in_order() {
+    let mut e = engine(1, Chaos::Off);
+    let q = create(&mut e, "ties", &[("VisibilityTimeout", "5")]);
+    let ids: Vec<String> = (0..3).map(|i| send(&mut e, &q, &format!("m{i}"))).collect();
+    assert_eq!(
+        receive(&mut e, &q, 10, 0).len(),
+        3,
+        "one batch: all three due at t=5"
+    );
+    // One or two calls: a rotation of three entries would hide the fault after three.
+    assert_eq!(e.next_deadline(), Some(SimTime::from_secs(5)));
+    assert_eq!(e.next_deadline(), Some(SimTime::from_secs(5)));
+    e.advance_to(SimTime::from_secs(5));
+    let expired: Vec<&String> = e
+        .trace()
+        .entries()
+        .iter()
+        .filter_map(|t| match &t.event {
+            Event::VisibilityExpired { message_id, .. } => Some(message_id),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(expired, ids.iter().collect::<Vec<_>>());
+}

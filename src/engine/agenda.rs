@@ -27,6 +27,14 @@ impl<T> Agenda<T> {
     pub fn next_time(&self) -> Option<SimTime> {
         self.entries.keys().next().map(|(t, _)| *t)
     }
+    /// The earliest entry, left in place.
+    pub fn peek(&self) -> Option<(SimTime, &T)> {
+        self.entries.first_key_value().map(|(&(t, _), v)| (t, v))
+    }
+    /// Removes the earliest entry, due or not (for dropping entries that no longer apply).
+    pub fn pop_first(&mut self) -> Option<(SimTime, T)> {
+        self.entries.pop_first().map(|((t, _), v)| (t, v))
+    }
     /// Removes and returns the earliest entry due at or before `now`.
     pub fn pop_due(&mut self, now: SimTime) -> Option<(SimTime, T)> {
         let (&(t, _), _) = self.entries.first_key_value()?;

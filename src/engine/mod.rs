@@ -191,13 +191,13 @@ impl Engine {
 
     /// The time of the next thing that will happen by itself, if any.
     pub fn next_deadline(&mut self) -> Option<SimTime> {
-        // Drop entries that no longer apply, so "step" never lands on a non-event.
-        while let Some(t) = self.agenda.next_time() {
-            let (_, due) = self.agenda.pop_due(t).expect("entry at next_time");
-            if self.is_live(&due) {
-                self.agenda.schedule(t, due);
-                return self.agenda.next_time();
+        // Drop entries that no longer apply, so "step" never lands on a non-event. Live
+        // entries stay where they are: re-inserting one would reorder same-time ties.
+        while let Some((t, due)) = self.agenda.peek() {
+            if self.is_live(due) {
+                return Some(t);
             }
+            self.agenda.pop_first();
         }
         None
     }

@@ -195,16 +195,7 @@ impl Session {
                 }
             };
         }
-        let text = match invocation.globals.output.as_deref() {
-            Some("text") => {
-                if !queried && doc.as_object().is_some_and(|m| m.is_empty()) {
-                    String::new()
-                } else {
-                    output::format_text(&doc)
-                }
-            }
-            _ => output::format_json(&doc, queried),
-        };
+        let text = output::render(&doc, invocation.globals.output.as_deref(), queried);
         out.out(text);
         EXIT_OK
     }

@@ -70,11 +70,21 @@ pub fn query(doc: &Value, expression: &str) -> Result<Value, String> {
     serde_json::to_value(&*result).map_err(|e| e.to_string())
 }
 
-/// `--output json`: 4-space indent; an empty response (no query) prints nothing.
-pub fn format_json(doc: &Value, queried: bool) -> String {
+/// Prints a response in the chosen `--output` format (JSON unless `text`). An empty
+/// response prints nothing in any format, unless `--query` shaped it (then `{}` or `null`
+/// is the answer and is printed).
+pub fn render(doc: &Value, output: Option<&str>, queried: bool) -> String {
     if !queried && doc.as_object().is_some_and(Map::is_empty) {
         return String::new();
     }
+    match output {
+        Some("text") => format_text(doc),
+        _ => format_json(doc),
+    }
+}
+
+/// `--output json`: 4-space indent, non-ASCII kept as is (like Python's `json.dumps`).
+pub fn format_json(doc: &Value) -> String {
     let mut buf = Vec::new();
     let fmt = serde_json::ser::PrettyFormatter::with_indent(b"    ");
     let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
@@ -219,11 +229,11 @@ mod tests {
     #[test]
     fn json_is_indented_by_four() {
         assert_eq!(
-            format_json(&json!({"QueueUrl": "u"}), false),
+            format_json(&json!({"QueueUrl": "u"})),
             "{\n    \"QueueUrl\": \"u\"\n}\n"
         );
-        assert_eq!(format_json(&json!({}), false), "");
-        assert_eq!(format_json(&Value::Null, true), "null\n");
+        assert_eq!(render(&json!({}), None, false), "");
+        assert_eq!(render(&Value::Null, None, true), "null\n");
     }
 
     #[test]

@@ -31,9 +31,9 @@ pub struct Message {
     /// Shared, not copied, when a message moves or is fanned out.
     pub body: Arc<str>,
     pub md5_of_body: String,
-    /// When the message entered its *first* queue: retention counts from here, even in a DLQ.
+    /// When the message was sent to its *first* queue: its SentTimestamp, and where
+    /// retention counts from, even in a DLQ.
     pub enqueued_at: SimTime,
-    pub sent_at: SimTime,
     pub receive_count: u32,
     pub first_receive_at: Option<SimTime>,
     /// The receive whose handle may delete it (0: never received). Older handles are stale.

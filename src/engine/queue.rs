@@ -86,19 +86,13 @@ impl Queue {
     }
 
     pub fn insert(&mut self, message: Message) {
-        self.count(&message.state, 1);
-        if message.state == MessageState::Visible {
-            self.visible[message.host as usize].insert(message.key);
-        }
+        self.track(message.key, message.host, &message.state, true);
         self.messages.insert(message.key, message);
     }
 
     pub fn remove(&mut self, key: MessageKey) -> Option<Message> {
         let m = self.messages.remove(&key)?;
-        self.count(&m.state, -1);
-        if m.state == MessageState::Visible {
-            self.visible[m.host as usize].remove(&key);
-        }
+        self.track(key, m.host, &m.state, false);
         Some(m)
     }
 
@@ -106,15 +100,9 @@ impl Queue {
     pub fn set_state(&mut self, key: MessageKey, state: MessageState) -> Option<&mut Message> {
         let m = self.messages.get_mut(&key)?;
         let old = std::mem::replace(&mut m.state, state);
-        let host = m.host as usize;
-        if old == MessageState::Visible {
-            self.visible[host].remove(&key);
-        }
-        if state == MessageState::Visible {
-            self.visible[host].insert(key);
-        }
-        Self::adjust(&mut self.in_flight, &mut self.delayed, &old, -1);
-        Self::adjust(&mut self.in_flight, &mut self.delayed, &state, 1);
+        let host = m.host;
+        self.track(key, host, &old, false);
+        self.track(key, host, &state, true);
         self.messages.get_mut(&key)
     }
 
@@ -126,15 +114,18 @@ impl Queue {
         all.into_values().collect()
     }
 
-    fn count(&mut self, state: &MessageState, d: isize) {
-        Self::adjust(&mut self.in_flight, &mut self.delayed, state, d);
-    }
-
-    fn adjust(in_flight: &mut usize, delayed: &mut usize, state: &MessageState, d: isize) {
+    /// Counts a message in (`present`) or out of its state's index and counter.
+    fn track(&mut self, key: MessageKey, host: u32, state: &MessageState, present: bool) {
+        let d = if present { 1 } else { -1 };
         match state {
-            MessageState::InFlight { .. } => *in_flight = in_flight.wrapping_add_signed(d),
-            MessageState::Delayed { .. } => *delayed = delayed.wrapping_add_signed(d),
-            MessageState::Visible => {}
+            MessageState::Visible if present => {
+                self.visible[host as usize].insert(key);
+            }
+            MessageState::Visible => {
+                self.visible[host as usize].remove(&key);
+            }
+            MessageState::InFlight { .. } => self.in_flight = self.in_flight.wrapping_add_signed(d),
+            MessageState::Delayed { .. } => self.delayed = self.delayed.wrapping_add_signed(d),
         }
     }
 }

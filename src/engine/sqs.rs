@@ -24,6 +24,13 @@ const MAX_IN_FLIGHT_MS: u64 = 43_200_000;
 /// The sender every message claims (an IAM user id in real SQS).
 const SENDER_ID: &str = "AIDAFANOUTSIMULATOR01";
 const RECEIPT_PREFIX: &str = "AQEB";
+/// The system attributes a receive can return, in the order SQS lists them.
+const SYSTEM_ATTRIBUTES: [&str; 4] = [
+    "SenderId",
+    "ApproximateFirstReceiveTimestamp",
+    "ApproximateReceiveCount",
+    "SentTimestamp",
+];
 const TOTAL_VISIBILITY_REASON: &str =
     "Total VisibilityTimeout for the message is beyond the limit [43200 seconds].";
 
@@ -186,14 +193,20 @@ impl Engine {
         Ok(Reply::QueueUrl(url))
     }
 
+    /// Finds a queue from its ARN (`arn:aws:sqs:REGION:ACCOUNT:NAME`).
+    fn queue_id_by_arn(&self, arn: &str) -> Option<QueueId> {
+        let name = arn.rsplit(':').next()?;
+        let id = *self.by_name.get(name)?;
+        (self.queues[&id].arn == arn).then_some(id)
+    }
+
     fn check_redrive_target(&self, attributes: &QueueAttributes) -> Result<(), SqsError> {
         let Some(policy) = &attributes.redrive_policy else {
             return Ok(());
         };
         if self
-            .queues
-            .values()
-            .any(|q| q.arn == policy.dead_letter_target_arn)
+            .queue_id_by_arn(&policy.dead_letter_target_arn)
+            .is_some()
         {
             return Ok(());
         }
@@ -315,7 +328,6 @@ impl Engine {
             body: Arc::from(body),
             md5_of_body: md5.clone(),
             enqueued_at: self.now,
-            sent_at: self.now,
             receive_count: 0,
             first_receive_at: None,
             last_receipt: 0,
@@ -490,19 +502,18 @@ impl Engine {
         }
         handle_bytes.extend_from_slice(&salt);
         let wants = |n: &str| poll.attribute_names.iter().any(|a| a == "All" || a == n);
+        // In the order SQS returns them; formatted only when asked for (the hot path).
         let mut attributes = Vec::new();
-        for (name, value) in [
-            ("SenderId", SENDER_ID.to_string()),
-            (
-                "ApproximateFirstReceiveTimestamp",
-                (epoch_ms + m.first_receive_at.unwrap_or(now).millis()).to_string(),
-            ),
-            ("ApproximateReceiveCount", m.receive_count.to_string()),
-            ("SentTimestamp", (epoch_ms + m.sent_at.millis()).to_string()),
-        ] {
-            if wants(name) {
-                attributes.push((name.to_string(), value));
-            }
+        for name in SYSTEM_ATTRIBUTES.iter().copied().filter(|n| wants(n)) {
+            let value = match name {
+                "SenderId" => SENDER_ID.to_string(),
+                "ApproximateFirstReceiveTimestamp" => {
+                    (epoch_ms + m.first_receive_at.unwrap_or(now).millis()).to_string()
+                }
+                "ApproximateReceiveCount" => m.receive_count.to_string(),
+                _ => (epoch_ms + m.enqueued_at.millis()).to_string(),
+            };
+            attributes.push((name.to_string(), value));
         }
         let received = ReceivedMessage {
             message_id: m.message_id.clone(),
@@ -541,12 +552,7 @@ impl Engine {
         if m.receive_count < policy.max_receive_count {
             return false;
         }
-        let Some(dlq) = self
-            .queues
-            .values()
-            .find(|q| q.arn == policy.dead_letter_target_arn)
-            .map(|q| q.id)
-        else {
+        let Some(dlq) = self.queue_id_by_arn(&policy.dead_letter_target_arn) else {
             return false; // The DLQ was deleted: SQS keeps delivering from the source.
         };
         let mut m = self

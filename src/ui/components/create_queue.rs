@@ -2,7 +2,7 @@
 //! CreateQueue checks them, so an invalid value shows AWS's own message.
 
 use super::feedback::FeedbackView;
-use super::{input_value, Dispatch};
+use super::{input_edits, submits, Dispatch};
 use crate::ui::state::{Action, Feedback};
 use yew::prelude::*;
 
@@ -17,23 +17,9 @@ pub struct CreateQueueProps {
 #[function_component]
 pub fn CreateQueueForm(props: &CreateQueueProps) -> Html {
     let d = &props.dispatch;
-    let on_name = {
-        let d = d.clone();
-        Callback::from(move |e: InputEvent| d.dispatch(Action::EditQueueName(input_value(&e))))
-    };
-    let on_timeout = {
-        let d = d.clone();
-        Callback::from(move |e: InputEvent| {
-            d.dispatch(Action::EditVisibilityTimeout(input_value(&e)))
-        })
-    };
-    let on_submit = {
-        let d = d.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            d.dispatch(Action::CreateQueue);
-        })
-    };
+    let on_name = input_edits(d, Action::EditQueueName);
+    let on_timeout = input_edits(d, Action::EditVisibilityTimeout);
+    let on_submit = submits(d, Action::CreateQueue);
     // novalidate: the browser's own range checks would hide AWS's error messages.
     html! {
         <section class="card create" aria-labelledby="create-title">

@@ -13,18 +13,39 @@ pub mod queue_details;
 pub mod queue_list;
 pub mod send_receive;
 
-use super::state::AppState;
+use super::state::{Action, AppState};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
-use yew::{Event, InputEvent, TargetCast, UseReducerDispatcher};
+use yew::{Callback, Event, InputEvent, SubmitEvent, TargetCast, UseReducerDispatcher};
 
 pub type Dispatch = UseReducerDispatcher<AppState>;
 
-pub fn input_value(e: &InputEvent) -> String {
-    e.target_unchecked_into::<HtmlInputElement>().value()
+/// An `<input>`'s edits, each dispatched as `edit(new value)`.
+pub fn input_edits(d: &Dispatch, edit: fn(String) -> Action) -> Callback<InputEvent> {
+    let d = d.clone();
+    Callback::from(move |e: InputEvent| {
+        d.dispatch(edit(e.target_unchecked_into::<HtmlInputElement>().value()))
+    })
 }
-pub fn textarea_value(e: &InputEvent) -> String {
-    e.target_unchecked_into::<HtmlTextAreaElement>().value()
+
+/// A `<textarea>`'s edits, each dispatched as `edit(new value)`.
+pub fn textarea_edits(d: &Dispatch, edit: fn(String) -> Action) -> Callback<InputEvent> {
+    let d = d.clone();
+    Callback::from(move |e: InputEvent| {
+        d.dispatch(edit(
+            e.target_unchecked_into::<HtmlTextAreaElement>().value(),
+        ))
+    })
 }
+
+/// A form's submit: the page stays (no reload) and `action` is dispatched.
+pub fn submits(d: &Dispatch, action: Action) -> Callback<SubmitEvent> {
+    let d = d.clone();
+    Callback::from(move |e: SubmitEvent| {
+        e.prevent_default();
+        d.dispatch(action.clone());
+    })
+}
+
 pub fn select_value(e: &Event) -> String {
     e.target_unchecked_into::<HtmlSelectElement>().value()
 }

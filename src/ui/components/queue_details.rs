@@ -2,7 +2,7 @@
 //! SetQueueAttributes (the new value applies to receives from now on, as in SQS).
 
 use super::feedback::FeedbackView;
-use super::{input_value, Dispatch};
+use super::{input_edits, submits, Dispatch};
 use crate::ui::state::{Action, Feedback};
 use crate::ui::view::QueueSummary;
 use yew::prelude::*;
@@ -18,19 +18,8 @@ pub struct QueueDetailsProps {
 #[function_component]
 pub fn QueueDetails(props: &QueueDetailsProps) -> Html {
     let q = &props.queue;
-    let on_input = {
-        let d = props.dispatch.clone();
-        Callback::from(move |e: InputEvent| {
-            d.dispatch(Action::EditNewVisibilityTimeout(input_value(&e)))
-        })
-    };
-    let on_submit = {
-        let d = props.dispatch.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            d.dispatch(Action::SetVisibilityTimeout);
-        })
-    };
+    let on_input = input_edits(&props.dispatch, Action::EditNewVisibilityTimeout);
+    let on_submit = submits(&props.dispatch, Action::SetVisibilityTimeout);
     html! {
         <section class="card details" aria-labelledby="details-title">
             <div class="details-head">

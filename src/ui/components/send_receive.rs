@@ -2,7 +2,7 @@
 //! poll (a long poll of up to 20 s for up to 10 messages), delete what was received.
 
 use super::feedback::FeedbackView;
-use super::{textarea_value, Dispatch};
+use super::{submits, textarea_edits, Dispatch};
 use crate::engine::SimTime;
 use crate::ui::describe::short_id;
 use crate::ui::state::{Action, Feedback, ReceivedItem};
@@ -20,17 +20,8 @@ pub struct SendReceiveProps {
 #[function_component]
 pub fn SendReceive(props: &SendReceiveProps) -> Html {
     let d = &props.dispatch;
-    let on_body = {
-        let d = d.clone();
-        Callback::from(move |e: InputEvent| d.dispatch(Action::EditMessageBody(textarea_value(&e))))
-    };
-    let on_send = {
-        let d = d.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            d.dispatch(Action::SendMessage);
-        })
-    };
+    let on_body = textarea_edits(d, Action::EditMessageBody);
+    let on_send = submits(d, Action::SendMessage);
     let on_poll = {
         let d = d.clone();
         Callback::from(move |_| d.dispatch(Action::Poll))

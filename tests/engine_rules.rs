@@ -23,6 +23,7 @@ fn create(e: &mut Engine, name: &str, attrs: &[(&str, &str)]) -> String {
         .apply(Command::CreateQueue {
             queue_name: name.into(),
             attributes,
+            tags: BTreeMap::new(),
         })
         .unwrap()
     {
@@ -34,11 +35,14 @@ fn create(e: &mut Engine, name: &str, attrs: &[(&str, &str)]) -> String {
 fn send(e: &mut Engine, q: &str, body: &str) -> String {
     let c = Command::SendMessage {
         queue_url: q.into(),
-        message_body: body.into(),
-        delay_seconds: None,
+        message: MessageInput {
+            message_body: body.into(),
+            delay_seconds: None,
+            ..Default::default()
+        },
     };
     match e.apply(c).unwrap() {
-        Reply::MessageSent { message_id, .. } => message_id,
+        Reply::MessageSent(SendResult { message_id, .. }) => message_id,
         r => panic!("unexpected {r:?}"),
     }
 }
@@ -46,10 +50,13 @@ fn send(e: &mut Engine, q: &str, body: &str) -> String {
 fn receive(e: &mut Engine, q: &str, max: i64, wait: i64) -> Vec<ReceivedMessage> {
     let c = Command::ReceiveMessage {
         queue_url: q.into(),
-        max_number_of_messages: Some(max),
-        visibility_timeout: None,
-        wait_time_seconds: Some(wait),
-        attribute_names: vec!["All".into()],
+        input: ReceiveInput {
+            max_number_of_messages: Some(max),
+            visibility_timeout: None,
+            wait_time_seconds: Some(wait),
+            attribute_names: vec!["All".into()],
+            ..Default::default()
+        },
     };
     match e.apply(c).unwrap() {
         Reply::Messages(m) => m,
@@ -67,23 +74,33 @@ fn bad_commands_change_nothing() {
         Command::CreateQueue {
             queue_name: "q".into(),
             attributes: BTreeMap::new(),
+            tags: BTreeMap::new(),
         },
         Command::SendMessage {
             queue_url: q.clone(),
-            message_body: "a".into(),
-            delay_seconds: None,
+            message: MessageInput {
+                message_body: "a".into(),
+                delay_seconds: None,
+                ..Default::default()
+            },
         },
         Command::SendMessage {
             queue_url: q.clone(),
-            message_body: "b".into(),
-            delay_seconds: Some(2),
+            message: MessageInput {
+                message_body: "b".into(),
+                delay_seconds: Some(2),
+                ..Default::default()
+            },
         },
         Command::ReceiveMessage {
             queue_url: q.clone(),
-            max_number_of_messages: Some(10),
-            visibility_timeout: None,
-            wait_time_seconds: None,
-            attribute_names: vec![],
+            input: ReceiveInput {
+                max_number_of_messages: Some(10),
+                visibility_timeout: None,
+                wait_time_seconds: None,
+                attribute_names: vec![],
+                ..Default::default()
+            },
         },
         Command::GetQueueAttributes {
             queue_url: q.clone(),
@@ -94,32 +111,46 @@ fn bad_commands_change_nothing() {
         Command::CreateQueue {
             queue_name: "bad name".into(),
             attributes: BTreeMap::new(),
+            tags: BTreeMap::new(),
         },
         Command::CreateQueue {
             queue_name: "q2".into(),
             attributes: [("DelaySeconds".to_string(), "901".to_string())].into(),
+            tags: BTreeMap::new(),
         },
         Command::SendMessage {
             queue_url: q.clone(),
-            message_body: String::new(),
-            delay_seconds: None,
+            message: MessageInput {
+                message_body: String::new(),
+                delay_seconds: None,
+                ..Default::default()
+            },
         },
         Command::SendMessage {
             queue_url: q.clone(),
-            message_body: "x".into(),
-            delay_seconds: Some(-1),
+            message: MessageInput {
+                message_body: "x".into(),
+                delay_seconds: Some(-1),
+                ..Default::default()
+            },
         },
         Command::SendMessage {
             queue_url: format!("{URL}nope"),
-            message_body: "x".into(),
-            delay_seconds: None,
+            message: MessageInput {
+                message_body: "x".into(),
+                delay_seconds: None,
+                ..Default::default()
+            },
         },
         Command::ReceiveMessage {
             queue_url: q.clone(),
-            max_number_of_messages: Some(11),
-            visibility_timeout: None,
-            wait_time_seconds: None,
-            attribute_names: vec![],
+            input: ReceiveInput {
+                max_number_of_messages: Some(11),
+                visibility_timeout: None,
+                wait_time_seconds: None,
+                attribute_names: vec![],
+                ..Default::default()
+            },
         },
         Command::DeleteMessage {
             queue_url: q.clone(),
@@ -208,10 +239,13 @@ fn long_polls_are_served_in_arrival_order() {
     let wait = |e: &mut Engine| {
         let c = Command::ReceiveMessage {
             queue_url: q.clone(),
-            max_number_of_messages: Some(1),
-            visibility_timeout: None,
-            wait_time_seconds: Some(20),
-            attribute_names: vec![],
+            input: ReceiveInput {
+                max_number_of_messages: Some(1),
+                visibility_timeout: None,
+                wait_time_seconds: Some(20),
+                attribute_names: vec![],
+                ..Default::default()
+            },
         };
         match e.apply(c).unwrap() {
             Reply::ReceivePending(p) => p,

@@ -1,7 +1,7 @@
 //! `aws sqs <operation> --option value ...` → an engine [`Command`], with the AWS CLI's
 //! usage errors. Each operation is a row of data: its options and their kinds.
 
-use crate::engine::Command;
+use crate::engine::{Command, MessageInput, ReceiveInput};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -446,6 +446,7 @@ fn build(
         "create-queue" => Command::CreateQueue {
             queue_name: text(&given, "--queue-name").unwrap_or_default(),
             attributes: map("--attributes")?,
+            tags: BTreeMap::new(),
         },
         "delete-queue" => Command::DeleteQueue { queue_url: url() },
         "get-queue-url" => Command::GetQueueUrl {
@@ -463,18 +464,24 @@ fn build(
         }
         "send-message" => Command::SendMessage {
             queue_url: url(),
-            message_body: text(&given, "--message-body").unwrap_or_default(),
-            delay_seconds: integer(&given, "--delay-seconds")?,
+            message: MessageInput {
+                message_body: text(&given, "--message-body").unwrap_or_default(),
+                delay_seconds: integer(&given, "--delay-seconds")?,
+                ..Default::default()
+            },
         },
         "receive-message" => {
             let mut names = list(&given, "--attribute-names");
             names.extend(list(&given, "--message-system-attribute-names"));
             Command::ReceiveMessage {
                 queue_url: url(),
-                max_number_of_messages: integer(&given, "--max-number-of-messages")?,
-                visibility_timeout: integer(&given, "--visibility-timeout")?,
-                wait_time_seconds: integer(&given, "--wait-time-seconds")?,
-                attribute_names: names,
+                input: ReceiveInput {
+                    max_number_of_messages: integer(&given, "--max-number-of-messages")?,
+                    visibility_timeout: integer(&given, "--visibility-timeout")?,
+                    wait_time_seconds: integer(&given, "--wait-time-seconds")?,
+                    attribute_names: names,
+                    ..Default::default()
+                },
             }
         }
         "delete-message" => Command::DeleteMessage {

@@ -21,11 +21,8 @@ pub fn response(reply: &Reply) -> Value {
             }
             Value::Object(m)
         }
-        Reply::MessageSent {
-            message_id,
-            md5_of_message_body,
-        } => {
-            json!({ "MD5OfMessageBody": md5_of_message_body, "MessageId": message_id })
+        Reply::MessageSent(sent) => {
+            json!({ "MD5OfMessageBody": sent.md5_of_message_body, "MessageId": sent.message_id })
         }
         Reply::Messages(messages) if messages.is_empty() => json!({}),
         Reply::Messages(messages) => {
@@ -39,6 +36,7 @@ pub fn response(reply: &Reply) -> Value {
                 .collect();
             json!({ "Attributes": m })
         }
+        _ => json!({}),
     }
 }
 

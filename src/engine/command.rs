@@ -5,10 +5,67 @@
 //! same errors.
 
 use super::message::ReceivedMessage;
+use super::message_attributes::MessageAttributes;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub type PollId = u64;
+
+/// One message to send: the parameters `SendMessage` and each `SendMessageBatch` entry share.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MessageInput {
+    pub message_body: String,
+    pub delay_seconds: Option<i64>,
+    pub message_attributes: MessageAttributes,
+    /// Only `AWSTraceHeader` exists.
+    pub message_system_attributes: MessageAttributes,
+    pub message_deduplication_id: Option<String>,
+    pub message_group_id: Option<String>,
+}
+
+impl MessageInput {
+    pub fn body(body: impl Into<String>) -> MessageInput {
+        MessageInput {
+            message_body: body.into(),
+            ..Default::default()
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SendMessageBatchEntry {
+    pub id: String,
+    #[serde(flatten)]
+    pub message: MessageInput,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeleteMessageBatchEntry {
+    pub id: String,
+    pub receipt_handle: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeMessageVisibilityBatchEntry {
+    pub id: String,
+    pub receipt_handle: String,
+    pub visibility_timeout: Option<i64>,
+}
+
+/// `ReceiveMessage`'s parameters; `Default` is a plain short poll for one message.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReceiveInput {
+    pub max_number_of_messages: Option<i64>,
+    pub visibility_timeout: Option<i64>,
+    pub wait_time_seconds: Option<i64>,
+    /// System attributes to return (`All`, `ApproximateReceiveCount`, ...).
+    pub attribute_names: Vec<String>,
+    /// Message attributes to return (`All`, `.*`, `prefix.*` or names).
+    pub message_attribute_names: Vec<String>,
+    pub receive_request_attempt_id: Option<String>,
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "action")]
@@ -16,6 +73,8 @@ pub enum Command {
     CreateQueue {
         queue_name: String,
         attributes: BTreeMap<String, String>,
+        #[serde(default)]
+        tags: BTreeMap<String, String>,
     },
     DeleteQueue {
         queue_url: String,
@@ -30,25 +89,34 @@ pub enum Command {
     },
     SendMessage {
         queue_url: String,
-        message_body: String,
-        delay_seconds: Option<i64>,
+        #[serde(flatten)]
+        message: MessageInput,
+    },
+    SendMessageBatch {
+        queue_url: String,
+        entries: Vec<SendMessageBatchEntry>,
     },
     ReceiveMessage {
         queue_url: String,
-        max_number_of_messages: Option<i64>,
-        visibility_timeout: Option<i64>,
-        wait_time_seconds: Option<i64>,
-        /// System attributes to return (`All`, `ApproximateReceiveCount`, ...).
-        attribute_names: Vec<String>,
+        #[serde(flatten)]
+        input: ReceiveInput,
     },
     DeleteMessage {
         queue_url: String,
         receipt_handle: String,
     },
+    DeleteMessageBatch {
+        queue_url: String,
+        entries: Vec<DeleteMessageBatchEntry>,
+    },
     ChangeMessageVisibility {
         queue_url: String,
         receipt_handle: String,
         visibility_timeout: i64,
+    },
+    ChangeMessageVisibilityBatch {
+        queue_url: String,
+        entries: Vec<ChangeMessageVisibilityBatchEntry>,
     },
     GetQueueAttributes {
         queue_url: String,
@@ -61,6 +129,44 @@ pub enum Command {
     PurgeQueue {
         queue_url: String,
     },
+    TagQueue {
+        queue_url: String,
+        tags: BTreeMap<String, String>,
+    },
+    UntagQueue {
+        queue_url: String,
+        tag_keys: Vec<String>,
+    },
+    ListQueueTags {
+        queue_url: String,
+    },
+    AddPermission {
+        queue_url: String,
+        label: String,
+        aws_account_ids: Vec<String>,
+        actions: Vec<String>,
+    },
+    RemovePermission {
+        queue_url: String,
+        label: String,
+    },
+    ListDeadLetterSourceQueues {
+        queue_url: String,
+        max_results: Option<i64>,
+        next_token: Option<String>,
+    },
+    StartMessageMoveTask {
+        source_arn: String,
+        destination_arn: Option<String>,
+        max_number_of_messages_per_second: Option<i64>,
+    },
+    ListMessageMoveTasks {
+        source_arn: String,
+        max_results: Option<i64>,
+    },
+    CancelMessageMoveTask {
+        task_handle: String,
+    },
 }
 
 impl Command {
@@ -72,14 +178,63 @@ impl Command {
             Command::GetQueueUrl { .. } => "GetQueueUrl",
             Command::ListQueues { .. } => "ListQueues",
             Command::SendMessage { .. } => "SendMessage",
+            Command::SendMessageBatch { .. } => "SendMessageBatch",
             Command::ReceiveMessage { .. } => "ReceiveMessage",
             Command::DeleteMessage { .. } => "DeleteMessage",
+            Command::DeleteMessageBatch { .. } => "DeleteMessageBatch",
             Command::ChangeMessageVisibility { .. } => "ChangeMessageVisibility",
+            Command::ChangeMessageVisibilityBatch { .. } => "ChangeMessageVisibilityBatch",
             Command::GetQueueAttributes { .. } => "GetQueueAttributes",
             Command::SetQueueAttributes { .. } => "SetQueueAttributes",
             Command::PurgeQueue { .. } => "PurgeQueue",
+            Command::TagQueue { .. } => "TagQueue",
+            Command::UntagQueue { .. } => "UntagQueue",
+            Command::ListQueueTags { .. } => "ListQueueTags",
+            Command::AddPermission { .. } => "AddPermission",
+            Command::RemovePermission { .. } => "RemovePermission",
+            Command::ListDeadLetterSourceQueues { .. } => "ListDeadLetterSourceQueues",
+            Command::StartMessageMoveTask { .. } => "StartMessageMoveTask",
+            Command::ListMessageMoveTasks { .. } => "ListMessageMoveTasks",
+            Command::CancelMessageMoveTask { .. } => "CancelMessageMoveTask",
         }
     }
+}
+
+/// What `SendMessage` answers, and each successful `SendMessageBatch` entry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SendResult {
+    pub message_id: String,
+    pub md5_of_message_body: String,
+    pub md5_of_message_attributes: Option<String>,
+    pub md5_of_message_system_attributes: Option<String>,
+    /// FIFO queues only.
+    pub sequence_number: Option<String>,
+}
+
+/// One failed batch entry. `code` is the error's short code (`ReceiptHandleIsInvalid`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BatchFailure {
+    pub id: String,
+    pub sender_fault: bool,
+    pub code: String,
+    pub message: String,
+}
+
+/// A message move task as `ListMessageMoveTasks` reports it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MoveTaskReport {
+    /// Only while the task runs.
+    pub task_handle: Option<String>,
+    /// RUNNING, COMPLETED, CANCELLING, CANCELLED or FAILED.
+    pub status: String,
+    pub source_arn: String,
+    pub destination_arn: Option<String>,
+    pub max_number_of_messages_per_second: Option<u32>,
+    pub approximate_number_of_messages_moved: u64,
+    pub approximate_number_of_messages_to_move: u64,
+    pub failure_reason: Option<String>,
+    /// Wall-clock milliseconds (as `SentTimestamp`).
+    pub started_timestamp: u64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -92,13 +247,28 @@ pub enum Reply {
         queue_urls: Vec<String>,
         next_token: Option<String>,
     },
-    MessageSent {
-        message_id: String,
-        md5_of_message_body: String,
+    MessageSent(SendResult),
+    SendBatch {
+        successful: Vec<(String, SendResult)>,
+        failed: Vec<BatchFailure>,
     },
     Messages(Vec<ReceivedMessage>),
     /// A long poll found nothing yet: the engine parked it. Its answer appears in
     /// `Engine::take_poll_result` once a message arrives or the wait ends.
     ReceivePending(PollId),
+    /// DeleteMessageBatch, ChangeMessageVisibilityBatch: the ids that succeeded.
+    Batch {
+        successful: Vec<String>,
+        failed: Vec<BatchFailure>,
+    },
     Attributes(Vec<(String, String)>),
+    Tags(BTreeMap<String, String>),
+    DeadLetterSourceQueues {
+        queue_urls: Vec<String>,
+        next_token: Option<String>,
+    },
+    TaskHandle(String),
+    MoveTasks(Vec<MoveTaskReport>),
+    /// CancelMessageMoveTask.
+    MessagesMoved(u64),
 }

@@ -1,6 +1,7 @@
 //! Messages as stored by a queue, and what a receive hands out.
 
 use super::error::{ErrorCode, SqsError};
+use super::message_attributes::MessageAttributes;
 use super::time::SimTime;
 use md5::{Digest, Md5};
 use serde::Serialize;
@@ -54,6 +55,9 @@ pub struct ReceivedMessage {
     pub body: Arc<str>,
     /// Requested system attributes, in the order SQS returns them.
     pub attributes: Vec<(String, String)>,
+    /// Requested message attributes; their digest when any are returned.
+    pub message_attributes: MessageAttributes,
+    pub md5_of_message_attributes: Option<String>,
 }
 
 pub fn md5_hex(bytes: &[u8]) -> String {

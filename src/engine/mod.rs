@@ -10,15 +10,20 @@ pub mod attributes;
 pub mod command;
 pub mod error;
 pub mod message;
+pub mod message_attributes;
 pub mod queue;
 pub mod rng;
 mod sqs;
 pub mod time;
 pub mod trace;
 
-pub use command::{Command, PollId, Reply};
+pub use command::{
+    BatchFailure, ChangeMessageVisibilityBatchEntry, Command, DeleteMessageBatchEntry,
+    MessageInput, MoveTaskReport, PollId, ReceiveInput, Reply, SendMessageBatchEntry, SendResult,
+};
 pub use error::{ErrorCode, SqsError};
 pub use message::{Message, MessageState, ReceivedMessage};
+pub use message_attributes::{MessageAttributeValue, MessageAttributes};
 pub use queue::{Queue, QueueId};
 pub use time::SimTime;
 pub use trace::{Event, Trace, TraceEntry};

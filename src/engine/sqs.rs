@@ -74,6 +74,7 @@ impl Engine {
             Command::CreateQueue {
                 queue_name,
                 attributes,
+                ..
             } => self.handle_create_queue(&queue_name, &attributes),
             Command::DeleteQueue { queue_url } => self.handle_delete_queue(&queue_url),
             Command::GetQueueUrl { queue_name } => {
@@ -92,23 +93,15 @@ impl Engine {
                 max_results,
                 next_token.as_deref(),
             ),
-            Command::SendMessage {
-                queue_url,
-                message_body,
-                delay_seconds,
-            } => self.handle_send_message(&queue_url, message_body, delay_seconds),
-            Command::ReceiveMessage {
-                queue_url,
-                max_number_of_messages,
-                visibility_timeout,
-                wait_time_seconds,
-                attribute_names,
-            } => self.handle_receive_message(
+            Command::SendMessage { queue_url, message } => {
+                self.handle_send_message(&queue_url, message.message_body, message.delay_seconds)
+            }
+            Command::ReceiveMessage { queue_url, input } => self.handle_receive_message(
                 &queue_url,
-                max_number_of_messages,
-                visibility_timeout,
-                wait_time_seconds,
-                attribute_names,
+                input.max_number_of_messages,
+                input.visibility_timeout,
+                input.wait_time_seconds,
+                input.attribute_names,
             ),
             Command::DeleteMessage {
                 queue_url,
@@ -128,6 +121,7 @@ impl Engine {
                 attributes,
             } => self.handle_set_queue_attributes(&queue_url, &attributes),
             Command::PurgeQueue { queue_url } => self.handle_purge_queue(&queue_url),
+            _ => Err(SqsError::new(ErrorCode::UnsupportedOperation, "not yet")),
         }
     }
 
@@ -358,10 +352,13 @@ impl Engine {
         if delay == 0 {
             self.serve_waiting_polls(id);
         }
-        Ok(Reply::MessageSent {
+        Ok(Reply::MessageSent(super::SendResult {
             message_id,
             md5_of_message_body: md5,
-        })
+            md5_of_message_attributes: None,
+            md5_of_message_system_attributes: None,
+            sequence_number: None,
+        }))
     }
 
     fn handle_receive_message(
@@ -521,6 +518,8 @@ impl Engine {
             md5_of_body: m.md5_of_body.clone(),
             body: m.body.clone(),
             attributes,
+            message_attributes: Default::default(),
+            md5_of_message_attributes: None,
         };
         let event = Event::Received {
             queue: name,

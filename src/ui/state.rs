@@ -8,7 +8,10 @@
 
 use super::params::Settings;
 pub use super::speed::{Speed, TICK_MS};
-use crate::engine::{Command, Engine, EngineConfig, Event, PollId, Reply, SimTime, SqsError};
+use crate::engine::{
+    Command, Engine, EngineConfig, Event, MessageInput, PollId, ReceiveInput, Reply, SendResult,
+    SimTime, SqsError,
+};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -191,6 +194,7 @@ impl AppState {
         let result = self.engine.borrow_mut().apply(Command::CreateQueue {
             queue_name: name.clone(),
             attributes,
+            tags: BTreeMap::new(),
         });
         self.create_feedback = match result {
             Ok(_) => {
@@ -252,11 +256,10 @@ impl AppState {
         };
         let result = self.engine.borrow_mut().apply(Command::SendMessage {
             queue_url,
-            message_body: self.drafts.message_body.clone(),
-            delay_seconds: None,
+            message: MessageInput::body(self.drafts.message_body.clone()),
         });
         self.send_receive_feedback = match result {
-            Ok(Reply::MessageSent { message_id, .. }) => {
+            Ok(Reply::MessageSent(SendResult { message_id, .. })) => {
                 self.drafts.message_body.clear();
                 Feedback::Done(format!("Message sent. ID: {message_id}"))
             }
@@ -271,10 +274,13 @@ impl AppState {
         };
         let result = self.engine.borrow_mut().apply(Command::ReceiveMessage {
             queue_url: queue_url.clone(),
-            max_number_of_messages: Some(POLL_MAX_MESSAGES),
-            visibility_timeout: None,
-            wait_time_seconds: Some(POLL_WAIT_SECONDS),
-            attribute_names: vec!["All".into()],
+            input: ReceiveInput {
+                max_number_of_messages: Some(POLL_MAX_MESSAGES),
+                wait_time_seconds: Some(POLL_WAIT_SECONDS),
+                attribute_names: vec!["All".into()],
+                message_attribute_names: vec!["All".into()],
+                ..Default::default()
+            },
         });
         self.send_receive_feedback = match result {
             Ok(Reply::Messages(messages)) => {

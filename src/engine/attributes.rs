@@ -24,6 +24,24 @@ pub struct RedrivePolicy {
     pub max_receive_count: u32,
 }
 
+/// Which source queues may use a queue as their dead-letter queue.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RedriveAllowPolicy {
+    AllowAll,
+    DenyAll,
+    ByQueue(Vec<String>),
+}
+
+impl RedriveAllowPolicy {
+    pub fn allows(&self, source_arn: &str) -> bool {
+        match self {
+            RedriveAllowPolicy::AllowAll => true,
+            RedriveAllowPolicy::DenyAll => false,
+            RedriveAllowPolicy::ByQueue(arns) => arns.iter().any(|a| a == source_arn),
+        }
+    }
+}
+
 /// The settable attributes of a standard queue, with AWS's defaults.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueueAttributes {
@@ -34,6 +52,19 @@ pub struct QueueAttributes {
     pub maximum_message_size: u32,
     pub sqs_managed_sse_enabled: bool,
     pub redrive_policy: Option<RedrivePolicy>,
+    /// Kept as the caller wrote it (SQS returns the policy string it was given).
+    pub redrive_allow_policy: Option<(String, RedriveAllowPolicy)>,
+    pub policy: Option<String>,
+    /// SSE-KMS: the key, and how long a data key is reused.
+    pub kms_master_key_id: Option<String>,
+    pub kms_data_key_reuse_period_seconds: u32,
+    /// Fixed at creation: a FIFO queue's name ends in `.fifo`.
+    pub fifo_queue: bool,
+    pub content_based_deduplication: bool,
+    /// `queue` or `messageGroup`: where a deduplication id must be unique.
+    pub deduplication_scope: String,
+    /// `perQueue` or `perMessageGroupId`.
+    pub fifo_throughput_limit: String,
 }
 
 impl Default for QueueAttributes {
@@ -47,6 +78,14 @@ impl Default for QueueAttributes {
             maximum_message_size: 1_048_576,
             sqs_managed_sse_enabled: true,
             redrive_policy: None,
+            redrive_allow_policy: None,
+            policy: None,
+            kms_master_key_id: None,
+            kms_data_key_reuse_period_seconds: 300,
+            fifo_queue: false,
+            content_based_deduplication: false,
+            deduplication_scope: "queue".into(),
+            fifo_throughput_limit: "perQueue".into(),
         }
     }
 }
@@ -58,6 +97,14 @@ const RANGES: &[(&str, u32, u32)] = &[
     ("DelaySeconds", 0, 900),
     ("ReceiveMessageWaitTimeSeconds", 0, 20),
     ("MaximumMessageSize", 1_024, 1_048_576),
+    ("KmsDataKeyReusePeriodSeconds", 60, 86_400),
+];
+
+/// Attributes only FIFO queues have; a standard queue does not know their names.
+pub const FIFO_ONLY: &[&str] = &[
+    "ContentBasedDeduplication",
+    "DeduplicationScope",
+    "FifoThroughputLimit",
 ];
 
 /// Attributes the service computes; they may be read but not set.
@@ -68,18 +115,6 @@ pub const READ_ONLY: &[&str] = &[
     "ApproximateNumberOfMessagesDelayed",
     "CreatedTimestamp",
     "LastModifiedTimestamp",
-];
-
-/// Attributes this version of the simulator does not model yet; named so the error says so.
-const NOT_YET: &[&str] = &[
-    "FifoQueue",
-    "ContentBasedDeduplication",
-    "DeduplicationScope",
-    "FifoThroughputLimit",
-    "RedriveAllowPolicy",
-    "KmsMasterKeyId",
-    "KmsDataKeyReusePeriodSeconds",
-    "Policy",
 ];
 
 /// Every name `GetQueueAttributes` accepts, in the order SQS lists them for `All`.
@@ -95,9 +130,63 @@ pub const ALL_NAMES: &[&str] = &[
     "MessageRetentionPeriod",
     "DelaySeconds",
     "ReceiveMessageWaitTimeSeconds",
+    "Policy",
     "RedrivePolicy",
+    "RedriveAllowPolicy",
+    "KmsMasterKeyId",
+    "KmsDataKeyReusePeriodSeconds",
     "SqsManagedSseEnabled",
+    "FifoQueue",
+    "ContentBasedDeduplication",
+    "DeduplicationScope",
+    "FifoThroughputLimit",
 ];
+
+pub fn unknown_attribute(name: &str) -> SqsError {
+    SqsError::new(
+        ErrorCode::InvalidAttributeName,
+        format!("Unknown Attribute {name}."),
+    )
+}
+
+fn parse_redrive_allow_policy(value: &str) -> Result<RedriveAllowPolicy, SqsError> {
+    let bad = |reason: &str| {
+        SqsError::invalid_value(format!(
+            "Value {value} for parameter RedriveAllowPolicy is invalid. Reason: {reason}"
+        ))
+    };
+    let json: serde_json::Value = serde_json::from_str(value)
+        .map_err(|_| bad("Redrive allow policy is not a valid JSON map."))?;
+    let permission = json
+        .get("redrivePermission")
+        .and_then(|v| v.as_str())
+        .ok_or_else(|| {
+            bad("Redrive allow policy does not contain mandatory attribute: redrivePermission.")
+        })?;
+    let arns: Option<Vec<String>> = json.get("sourceQueueArns").map(|v| {
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    match (permission, arns) {
+        ("allowAll", None) => Ok(RedriveAllowPolicy::AllowAll),
+        ("denyAll", None) => Ok(RedriveAllowPolicy::DenyAll),
+        ("allowAll" | "denyAll", Some(_)) => Err(bad(
+            "sourceQueueArns can only be specified when redrivePermission is byQueue.",
+        )),
+        ("byQueue", Some(arns)) if (1..=10).contains(&arns.len()) => {
+            Ok(RedriveAllowPolicy::ByQueue(arns))
+        }
+        ("byQueue", _) => Err(bad(
+            "sourceQueueArns must contain between 1 and 10 queue ARNs when redrivePermission is byQueue.",
+        )),
+        _ => Err(bad("redrivePermission must be one of allowAll, denyAll or byQueue.")),
+    }
+}
 
 fn invalid_value(name: &str) -> SqsError {
     SqsError::new(
@@ -173,16 +262,55 @@ impl QueueAttributes {
                     "MessageRetentionPeriod" => next.message_retention_period = v,
                     "DelaySeconds" => next.delay_seconds = v,
                     "ReceiveMessageWaitTimeSeconds" => next.receive_message_wait_time_seconds = v,
+                    "KmsDataKeyReusePeriodSeconds" => next.kms_data_key_reuse_period_seconds = v,
                     _ => next.maximum_message_size = v,
                 }
                 continue;
             }
+            let boolean = || match value.to_ascii_lowercase().as_str() {
+                "true" => Ok(true),
+                "false" => Ok(false),
+                _ => Err(invalid_value(name)),
+            };
+            if FIFO_ONLY.contains(&name.as_str()) && !self.fifo_queue {
+                return Err(unknown_attribute(name));
+            }
             match name.as_str() {
-                "SqsManagedSseEnabled" => {
-                    next.sqs_managed_sse_enabled = match value.to_ascii_lowercase().as_str() {
-                        "true" => true,
-                        "false" => false,
-                        _ => return Err(invalid_value(name)),
+                "SqsManagedSseEnabled" => next.sqs_managed_sse_enabled = boolean()?,
+                "FifoQueue" => {
+                    // Only CreateQueue gets here with a real change; the engine refuses it
+                    // on SetQueueAttributes.
+                    next.fifo_queue = boolean()?;
+                }
+                "ContentBasedDeduplication" => next.content_based_deduplication = boolean()?,
+                "DeduplicationScope" => match value.as_str() {
+                    "queue" | "messageGroup" => next.deduplication_scope = value.clone(),
+                    _ => return Err(invalid_value(name)),
+                },
+                "FifoThroughputLimit" => match value.as_str() {
+                    "perQueue" | "perMessageGroupId" => next.fifo_throughput_limit = value.clone(),
+                    _ => return Err(invalid_value(name)),
+                },
+                "KmsMasterKeyId" => {
+                    next.kms_master_key_id = (!value.is_empty()).then(|| value.clone());
+                }
+                "Policy" => {
+                    next.policy = if value.is_empty() {
+                        None
+                    } else {
+                        let ok = serde_json::from_str::<serde_json::Value>(value)
+                            .is_ok_and(|v| v.is_object());
+                        if !ok {
+                            return Err(invalid_value(name));
+                        }
+                        Some(value.clone())
+                    }
+                }
+                "RedriveAllowPolicy" => {
+                    next.redrive_allow_policy = if value.is_empty() {
+                        None
+                    } else {
+                        Some((value.clone(), parse_redrive_allow_policy(value)?))
                     }
                 }
                 "RedrivePolicy" => {
@@ -192,19 +320,25 @@ impl QueueAttributes {
                         Some(parse_redrive_policy(value)?)
                     }
                 }
-                n if NOT_YET.contains(&n) => {
-                    return Err(SqsError::new(
-                        ErrorCode::InvalidAttributeName,
-                        format!("Unknown Attribute {n}. (Fanout does not simulate {n} yet.)"),
-                    ))
-                }
-                n => {
-                    return Err(SqsError::new(
-                        ErrorCode::InvalidAttributeName,
-                        format!("Unknown Attribute {n}."),
-                    ))
-                }
+                n => return Err(unknown_attribute(n)),
             }
+        }
+        // SSE-SQS and SSE-KMS exclude each other. Naming a KMS key turns SSE-SQS off
+        // unless the same request asks for both.
+        if changes.contains_key("KmsMasterKeyId") && next.kms_master_key_id.is_some() {
+            if changes
+                .get("SqsManagedSseEnabled")
+                .map(|v| v.to_ascii_lowercase())
+                == Some("true".into())
+            {
+                return Err(SqsError::new(
+                    ErrorCode::InvalidAttributeValue,
+                    "You can use one type of server-side encryption (SSE) at one time. You can either enable KMS SSE or SQS SSE.",
+                ));
+            }
+            next.sqs_managed_sse_enabled = false;
+        } else if next.sqs_managed_sse_enabled && changes.contains_key("SqsManagedSseEnabled") {
+            next.kms_master_key_id = None;
         }
         Ok(next)
     }
@@ -231,24 +365,45 @@ impl QueueAttributes {
             "MaximumMessageSize" => self.maximum_message_size.to_string(),
             "SqsManagedSseEnabled" => self.sqs_managed_sse_enabled.to_string(),
             "RedrivePolicy" => self.redrive_policy.as_ref()?.to_attribute(),
+            "RedriveAllowPolicy" => self.redrive_allow_policy.as_ref()?.0.clone(),
+            "Policy" => self.policy.clone()?,
+            "KmsMasterKeyId" => self.kms_master_key_id.clone()?,
+            "KmsDataKeyReusePeriodSeconds" => {
+                self.kms_master_key_id.as_ref()?;
+                self.kms_data_key_reuse_period_seconds.to_string()
+            }
+            "FifoQueue" if self.fifo_queue => "true".into(),
+            "ContentBasedDeduplication" if self.fifo_queue => {
+                self.content_based_deduplication.to_string()
+            }
+            "DeduplicationScope" if self.fifo_queue => self.deduplication_scope.clone(),
+            "FifoThroughputLimit" if self.fifo_queue => self.fifo_throughput_limit.clone(),
             _ => return None,
         })
     }
 }
 
-/// Queue names: 1–80 characters of letters, digits, hyphens and underscores.
-pub fn validate_queue_name(name: &str) -> Result<(), SqsError> {
-    let ok = !name.is_empty()
-        && name.len() <= 80
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+/// Queue names: 1–80 characters of letters, digits, hyphens and underscores; a FIFO
+/// queue's name ends in `.fifo` (counted in the 80) and only a FIFO queue's may.
+pub fn validate_queue_name(name: &str, fifo: bool) -> Result<(), SqsError> {
+    let stem = if fifo {
+        name.strip_suffix(".fifo")
+    } else {
+        Some(name)
+    };
+    let ok = stem.is_some_and(|stem| {
+        !stem.is_empty()
+            && name.len() <= 80
+            && stem
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    });
     if ok {
         return Ok(());
     }
-    if name.ends_with(".fifo") {
+    if fifo || name.ends_with(".fifo") {
         return Err(SqsError::invalid_value(
-            "The name of a FIFO queue can only include alphanumeric characters, hyphens, or underscores, must end with .fifo suffix and be 1 to 80 in length. (FIFO queues arrive in a later version of Fanout.)",
+            "The name of a FIFO queue can only include alphanumeric characters, hyphens, or underscores, must end with .fifo suffix and be 1 to 80 in length.",
         ));
     }
     Err(SqsError::invalid_value(
@@ -307,11 +462,22 @@ mod tests {
 
     #[test]
     fn queue_names() {
-        assert!(validate_queue_name("orders_2-eu").is_ok());
-        assert!(validate_queue_name(&"a".repeat(80)).is_ok());
-        for bad in ["", "has space", "dot.name", &"a".repeat(81)] {
+        assert!(validate_queue_name("orders_2-eu", false).is_ok());
+        assert!(validate_queue_name(&"a".repeat(80), false).is_ok());
+        assert!(validate_queue_name("orders.fifo", true).is_ok());
+        assert!(validate_queue_name(&format!("{}.fifo", "a".repeat(75)), true).is_ok());
+        for (bad, fifo) in [
+            ("", false),
+            ("has space", false),
+            ("dot.name", false),
+            (&"a".repeat(81), false),
+            ("orders.fifo", false),
+            ("orders", true),
+            (".fifo", true),
+            (&format!("{}.fifo", "a".repeat(76)), true),
+        ] {
             assert_eq!(
-                validate_queue_name(bad).unwrap_err().code,
+                validate_queue_name(bad, fifo).unwrap_err().code,
                 ErrorCode::InvalidParameterValue
             );
         }

@@ -22,6 +22,13 @@ pub enum ErrorCode {
     PurgeQueueInProgress,
     OverLimit,
     UnsupportedOperation,
+    EmptyBatchRequest,
+    TooManyEntriesInBatchRequest,
+    BatchEntryIdsNotDistinct,
+    InvalidBatchEntryId,
+    BatchRequestTooLong,
+    ResourceNotFoundException,
+    RequestThrottled,
 }
 
 impl ErrorCode {
@@ -42,7 +49,22 @@ impl ErrorCode {
             PurgeQueueInProgress => "AWS.SimpleQueueService.PurgeQueueInProgress",
             OverLimit => "OverLimit",
             UnsupportedOperation => "AWS.SimpleQueueService.UnsupportedOperation",
+            EmptyBatchRequest => "AWS.SimpleQueueService.EmptyBatchRequest",
+            TooManyEntriesInBatchRequest => "AWS.SimpleQueueService.TooManyEntriesInBatchRequest",
+            BatchEntryIdsNotDistinct => "AWS.SimpleQueueService.BatchEntryIdsNotDistinct",
+            InvalidBatchEntryId => "AWS.SimpleQueueService.InvalidBatchEntryId",
+            BatchRequestTooLong => "AWS.SimpleQueueService.BatchRequestTooLong",
+            ResourceNotFoundException => "ResourceNotFoundException",
+            RequestThrottled => "RequestThrottled",
         }
+    }
+
+    /// The code as a batch response's `Failed` entry carries it (no query prefix).
+    pub fn short(self) -> &'static str {
+        let printed = self.printed();
+        printed
+            .strip_prefix("AWS.SimpleQueueService.")
+            .unwrap_or(printed)
     }
 }
 

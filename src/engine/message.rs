@@ -44,6 +44,47 @@ pub struct Message {
     pub state: MessageState,
     /// The simulated host (of the queue's replicas) that answers for this message.
     pub host: u32,
+    /// FIFO queues: the group it is ordered in. Standard (fair) queues: its tenant.
+    pub group_id: Option<Arc<str>>,
+    pub deduplication_id: Option<Arc<str>>,
+    /// FIFO queues: 20 digits, increasing per queue.
+    pub sequence_number: Option<Arc<str>>,
+    /// Shared, not copied, when a message moves.
+    pub message_attributes: Arc<MessageAttributes>,
+    pub md5_of_message_attributes: Option<Arc<str>>,
+    /// `AWSTraceHeader`, when the sender set it.
+    pub aws_trace_header: Option<Arc<str>>,
+    /// In a dead-letter queue: the ARN of the queue it was moved from.
+    pub dead_letter_source_arn: Option<Arc<str>>,
+    /// A copy left behind by a delete that missed one replica (chaos), not a new send.
+    pub duplicate: bool,
+}
+
+impl Message {
+    /// A just-sent message: visible (or delayed), never received.
+    pub fn new(key: MessageKey, message_id: String, body: Arc<str>, now: SimTime) -> Message {
+        Message {
+            key,
+            message_id,
+            md5_of_body: md5_hex(body.as_bytes()),
+            body,
+            enqueued_at: now,
+            receive_count: 0,
+            first_receive_at: None,
+            last_receipt: 0,
+            received_at: now,
+            state: MessageState::Visible,
+            host: 0,
+            group_id: None,
+            deduplication_id: None,
+            sequence_number: None,
+            message_attributes: Arc::new(MessageAttributes::new()),
+            md5_of_message_attributes: None,
+            aws_trace_header: None,
+            dead_letter_source_arn: None,
+            duplicate: false,
+        }
+    }
 }
 
 /// One message as `ReceiveMessage` returns it.

@@ -11,6 +11,7 @@ pub mod command;
 pub mod error;
 pub mod message;
 pub mod message_attributes;
+pub mod metrics;
 pub mod queue;
 pub mod rng;
 mod sqs;
@@ -69,6 +70,14 @@ impl Chaos {
             _ => 5,
         }
     }
+    /// Probability that a successful delete misses one replica, leaving a duplicate.
+    fn missed_delete_probability(self) -> f64 {
+        match self {
+            Chaos::Off => 0.0,
+            Chaos::Realistic => 0.01,
+            Chaos::High => 0.05,
+        }
+    }
     /// Probability that a short poll asks any one host.
     fn short_poll_host_probability(self) -> f64 {
         match self {
@@ -118,6 +127,10 @@ enum Due {
     PollTimeout {
         poll: PollId,
     },
+    /// One second of a message move task (index into `Engine::move_tasks`).
+    MoveTaskTick {
+        task: usize,
+    },
 }
 
 /// A long poll parked until a message arrives or its wait ends.
@@ -127,6 +140,8 @@ struct Poll {
     max: u32,
     visibility_timeout: u32,
     attribute_names: Vec<String>,
+    message_attribute_names: Vec<String>,
+    attempt_id: Option<String>,
 }
 
 pub struct Engine {
@@ -146,6 +161,9 @@ pub struct Engine {
     polls: BTreeMap<PollId, Poll>,
     waiting: BTreeMap<QueueId, VecDeque<PollId>>,
     finished_polls: BTreeMap<PollId, Vec<ReceivedMessage>>,
+    move_tasks: Vec<sqs::MoveTask>,
+    /// Metrics gauges have been sampled for every minute boundary before this one.
+    next_sample: SimTime,
 }
 
 impl Engine {
@@ -166,6 +184,8 @@ impl Engine {
             polls: BTreeMap::new(),
             waiting: BTreeMap::new(),
             finished_polls: BTreeMap::new(),
+            move_tasks: Vec::new(),
+            next_sample: SimTime::from_secs(60),
         }
     }
 
@@ -210,10 +230,32 @@ impl Engine {
     /// Processes everything due up to and including `t`, then sets the clock to `t`.
     pub fn advance_to(&mut self, t: SimTime) {
         while let Some((at, due)) = self.agenda.pop_due(t) {
+            self.sample_metrics_until(at);
             self.now = self.now.max(at);
             self.fire(due);
         }
+        self.sample_metrics_until(t);
         self.now = self.now.max(t);
+    }
+
+    /// Records each queue's gauges at every minute boundary up to `t`. Nothing changes
+    /// between agenda entries, so the state now is the state at those boundaries.
+    fn sample_metrics_until(&mut self, t: SimTime) {
+        while self.next_sample <= t {
+            let boundary = self.next_sample;
+            for q in self.queues.values_mut() {
+                let gauges = metrics::Gauges {
+                    visible: q.visible_count() as u64,
+                    not_visible: q.in_flight_count() as u64,
+                    delayed: q.delayed_count() as u64,
+                    age_of_oldest_seconds: q.oldest().map_or(0, |m| {
+                        boundary.millis().saturating_sub(m.enqueued_at.millis()) / 1000
+                    }),
+                };
+                q.metrics.sample(boundary, gauges);
+            }
+            self.next_sample = boundary.plus_secs(60);
+        }
     }
 
     /// Jumps to the next deadline and processes it. Returns false when nothing is scheduled.
@@ -262,6 +304,10 @@ impl Engine {
             ),
             Due::RetentionEnds { queue, key } => message(queue, key).is_some(),
             Due::PollTimeout { poll } => self.polls.contains_key(poll),
+            Due::MoveTaskTick { task } => self
+                .move_tasks
+                .get(*task)
+                .is_some_and(|t| t.status == "RUNNING"),
         }
     }
 }

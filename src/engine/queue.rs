@@ -2,15 +2,52 @@
 //!
 //! A standard queue is stored on several hosts. Each host keeps its visible messages in
 //! key order, so taking the oldest visible message is O(log n) however deep the queue is.
+//! Messages with a group id are also indexed per group: a FIFO queue serves a group only
+//! from its head and only while none of it is in flight; a standard (fair) queue uses the
+//! per-group in-flight counts to serve quiet tenants first.
 //! The queue does not know about time or randomness: the engine decides which hosts a
 //! receive asks and when things happen.
 
 use super::attributes::{queue_arn, queue_url, QueueAttributes};
-use super::message::{Message, MessageKey, MessageState};
+use super::message::{Message, MessageKey, MessageState, ReceivedMessage};
+use super::metrics::QueueMetrics;
 use super::time::SimTime;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::sync::Arc;
 
 pub type QueueId = u64;
+
+/// The messages of one message group, in send order.
+#[derive(Default)]
+pub struct Group {
+    /// Every message of the group, whatever its state.
+    pub all: BTreeSet<MessageKey>,
+    pub visible: BTreeSet<MessageKey>,
+    pub in_flight: usize,
+    /// The head key under which the group sits in `Queue::ready`, if it does.
+    ready_at: Option<MessageKey>,
+}
+
+/// Where a deduplication id must be unique: the group (scope `messageGroup`) or the
+/// whole queue (None), and the id.
+pub type DeduplicationKey = (Option<Arc<str>>, Arc<str>);
+
+/// What a FIFO send remembers for 5 minutes: a repeat returns the same answer.
+#[derive(Clone, Debug)]
+pub struct Deduplicated {
+    pub at: SimTime,
+    pub message_id: String,
+    pub sequence_number: String,
+}
+
+/// A FIFO receive remembered by its ReceiveRequestAttemptId, so a retry gets the same batch.
+#[derive(Clone, Debug)]
+pub struct ReceiveAttempt {
+    pub at: SimTime,
+    /// (key, receipt) of each message handed out.
+    pub receipts: Vec<(MessageKey, u64)>,
+    pub messages: Vec<ReceivedMessage>,
+}
 
 pub struct Queue {
     pub id: QueueId,
@@ -18,12 +55,24 @@ pub struct Queue {
     pub url: String,
     pub arn: String,
     pub attributes: QueueAttributes,
+    pub tags: BTreeMap<String, String>,
     pub created_at: SimTime,
     pub last_modified_at: SimTime,
     pub last_purged_at: Option<SimTime>,
+    /// FIFO: the last SequenceNumber handed out.
+    pub sequence: u128,
+    /// FIFO: (group when the scope is messageGroup, deduplication id) → first send.
+    pub deduplication: BTreeMap<DeduplicationKey, Deduplicated>,
+    /// Deduplication entries in the order they expire.
+    pub deduplication_expiry: VecDeque<(SimTime, DeduplicationKey)>,
+    pub receive_attempts: BTreeMap<String, ReceiveAttempt>,
+    pub metrics: QueueMetrics,
     messages: BTreeMap<MessageKey, Message>,
     /// Per host: keys of visible messages, oldest first.
     visible: Vec<BTreeSet<MessageKey>>,
+    groups: BTreeMap<Arc<str>, Group>,
+    /// FIFO: groups that can be served now, by the key of their head message.
+    ready: BTreeSet<(MessageKey, Arc<str>)>,
     in_flight: usize,
     delayed: usize,
 }
@@ -42,16 +91,27 @@ impl Queue {
             url: queue_url(name),
             arn: queue_arn(name),
             attributes,
+            tags: BTreeMap::new(),
             created_at: now,
             last_modified_at: now,
             last_purged_at: None,
+            sequence: 0,
+            deduplication: BTreeMap::new(),
+            deduplication_expiry: VecDeque::new(),
+            receive_attempts: BTreeMap::new(),
+            metrics: QueueMetrics::default(),
             messages: BTreeMap::new(),
             visible: (0..hosts.max(1)).map(|_| BTreeSet::new()).collect(),
+            groups: BTreeMap::new(),
+            ready: BTreeSet::new(),
             in_flight: 0,
             delayed: 0,
         }
     }
 
+    pub fn is_fifo(&self) -> bool {
+        self.attributes.fifo_queue
+    }
     pub fn hosts(&self) -> u32 {
         self.visible.len() as u32
     }
@@ -76,6 +136,27 @@ impl Queue {
     pub fn messages(&self) -> impl Iterator<Item = &Message> {
         self.messages.values()
     }
+    /// The message sent longest ago that is still here (for ApproximateAgeOfOldestMessage).
+    pub fn oldest(&self) -> Option<&Message> {
+        self.messages.values().next()
+    }
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups.get(id)
+    }
+    /// Groups with messages, by id (the page colours them).
+    pub fn groups(&self) -> impl Iterator<Item = (&Arc<str>, &Group)> {
+        self.groups.iter()
+    }
+
+    /// Whether a receive could get a message now: a standard queue needs a visible
+    /// message; a FIFO queue a group whose head is visible and that has none in flight.
+    pub fn has_receivable(&self) -> bool {
+        if self.is_fifo() {
+            !self.ready.is_empty()
+        } else {
+            self.visible.iter().any(|v| !v.is_empty())
+        }
+    }
 
     /// The oldest visible message among the given hosts.
     pub fn oldest_visible(&self, hosts: &[u32]) -> Option<MessageKey> {
@@ -85,14 +166,85 @@ impl Queue {
             .min()
     }
 
+    /// FIFO: the first group that can be served, and its head.
+    pub fn first_ready_group(&self) -> Option<(MessageKey, Arc<str>)> {
+        self.ready.first().cloned()
+    }
+
+    /// FIFO: the message after `after` in `group`, if it is visible (order stops at the
+    /// first message that is not).
+    pub fn next_in_group(&self, group: &str, after: MessageKey) -> Option<MessageKey> {
+        let g = self.groups.get(group)?;
+        let next = *g.all.range(after + 1..).next()?;
+        g.visible.contains(&next).then_some(next)
+    }
+
+    /// Fair queues: among groups with a visible message on the given hosts, the one with
+    /// the fewest messages in flight (ties: the oldest head), and that message. Messages
+    /// without a group compete as one tenant, with the in-flight count `ungrouped_in_flight`.
+    pub fn fairest_visible(&self, hosts: &[u32]) -> Option<MessageKey> {
+        let on_hosts = |k: &MessageKey| {
+            self.messages
+                .get(k)
+                .is_some_and(|m| hosts.contains(&m.host))
+        };
+        let mut best: Option<(usize, MessageKey)> = None;
+        for g in self.groups.values() {
+            // Scan a few keys only: a host left out of this poll hides just that message.
+            if let Some(&k) = g.visible.iter().take(8).find(|k| on_hosts(k)) {
+                let c = (g.in_flight, k);
+                best = Some(best.map_or(c, |b| b.min(c)));
+            }
+        }
+        let grouped_in_flight: usize = self.groups.values().map(|g| g.in_flight).sum();
+        let ungrouped_in_flight = self.in_flight - grouped_in_flight;
+        let ungrouped = hosts
+            .iter()
+            .filter_map(|&h| {
+                self.visible[h as usize]
+                    .iter()
+                    .take(64)
+                    .find(|k| self.messages[k].group_id.is_none())
+                    .copied()
+            })
+            .min();
+        if let Some(k) = ungrouped {
+            let c = (ungrouped_in_flight, k);
+            best = Some(best.map_or(c, |b| b.min(c)));
+        }
+        best.map(|(_, k)| k)
+    }
+
+    pub fn has_groups(&self) -> bool {
+        !self.groups.is_empty()
+    }
+
     pub fn insert(&mut self, message: Message) {
-        self.track(message.key, message.host, &message.state, true);
-        self.messages.insert(message.key, message);
+        let key = message.key;
+        let (host, state, group) = (message.host, message.state, message.group_id.clone());
+        self.messages.insert(key, message);
+        if let Some(g) = &group {
+            self.groups.entry(g.clone()).or_default().all.insert(key);
+        }
+        self.track(key, host, &state, group.as_ref(), true);
+        self.refresh_group(group.as_ref());
     }
 
     pub fn remove(&mut self, key: MessageKey) -> Option<Message> {
         let m = self.messages.remove(&key)?;
-        self.track(key, m.host, &m.state, false);
+        self.track(key, m.host, &m.state, m.group_id.as_ref(), false);
+        if let Some(g) = &m.group_id {
+            let group = self.groups.get_mut(g).expect("indexed");
+            group.all.remove(&key);
+            if group.all.is_empty() {
+                if let Some(head) = group.ready_at {
+                    self.ready.remove(&(head, g.clone()));
+                }
+                self.groups.remove(g);
+                return Some(m);
+            }
+        }
+        self.refresh_group(m.group_id.as_ref());
         Some(m)
     }
 
@@ -100,32 +252,87 @@ impl Queue {
     pub fn set_state(&mut self, key: MessageKey, state: MessageState) -> Option<&mut Message> {
         let m = self.messages.get_mut(&key)?;
         let old = std::mem::replace(&mut m.state, state);
-        let host = m.host;
-        self.track(key, host, &old, false);
-        self.track(key, host, &state, true);
+        let (host, group) = (m.host, m.group_id.clone());
+        self.track(key, host, &old, group.as_ref(), false);
+        self.track(key, host, &state, group.as_ref(), true);
+        self.refresh_group(group.as_ref());
+        self.messages.get_mut(&key)
+    }
+
+    /// Changes a message's fields that no index depends on.
+    pub fn get_mut(&mut self, key: MessageKey) -> Option<&mut Message> {
         self.messages.get_mut(&key)
     }
 
     pub fn drain(&mut self) -> Vec<Message> {
         let all = std::mem::take(&mut self.messages);
         self.visible.iter_mut().for_each(BTreeSet::clear);
+        self.groups.clear();
+        self.ready.clear();
         self.in_flight = 0;
         self.delayed = 0;
         all.into_values().collect()
     }
 
     /// Counts a message in (`present`) or out of its state's index and counter.
-    fn track(&mut self, key: MessageKey, host: u32, state: &MessageState, present: bool) {
+    fn track(
+        &mut self,
+        key: MessageKey,
+        host: u32,
+        state: &MessageState,
+        group: Option<&Arc<str>>,
+        present: bool,
+    ) {
         let d = if present { 1 } else { -1 };
+        let group = group.and_then(|g| self.groups.get_mut(g));
         match state {
-            MessageState::Visible if present => {
-                self.visible[host as usize].insert(key);
-            }
             MessageState::Visible => {
-                self.visible[host as usize].remove(&key);
+                if present {
+                    self.visible[host as usize].insert(key);
+                } else {
+                    self.visible[host as usize].remove(&key);
+                }
+                if let Some(g) = group {
+                    if present {
+                        g.visible.insert(key);
+                    } else {
+                        g.visible.remove(&key);
+                    }
+                }
             }
-            MessageState::InFlight { .. } => self.in_flight = self.in_flight.wrapping_add_signed(d),
+            MessageState::InFlight { .. } => {
+                self.in_flight = self.in_flight.wrapping_add_signed(d);
+                if let Some(g) = group {
+                    g.in_flight = g.in_flight.wrapping_add_signed(d);
+                }
+            }
             MessageState::Delayed { .. } => self.delayed = self.delayed.wrapping_add_signed(d),
         }
+    }
+
+    /// FIFO: a group is ready when its head is visible and nothing of it is in flight.
+    fn refresh_group(&mut self, group: Option<&Arc<str>>) {
+        if !self.is_fifo() {
+            return;
+        }
+        let Some(id) = group else { return };
+        let Some(g) = self.groups.get_mut(id) else {
+            return;
+        };
+        let head = g.all.first().copied();
+        let ready = match head {
+            Some(h) if g.in_flight == 0 && g.visible.contains(&h) => Some(h),
+            _ => None,
+        };
+        if ready == g.ready_at {
+            return;
+        }
+        if let Some(old) = g.ready_at {
+            self.ready.remove(&(old, id.clone()));
+        }
+        if let Some(new) = ready {
+            self.ready.insert((new, id.clone()));
+        }
+        g.ready_at = ready;
     }
 }

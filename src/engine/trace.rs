@@ -24,6 +24,50 @@ pub enum Event {
         queue: String,
         message_id: String,
         visible_at: SimTime,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        group_id: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        sequence_number: Option<String>,
+    },
+    /// A FIFO send whose deduplication id was seen in the last 5 minutes: accepted, not stored.
+    SendDeduplicated {
+        queue: String,
+        message_id: String,
+        deduplication_id: String,
+    },
+    /// A delete missed one replica (chaos): the copy there will be delivered again.
+    DuplicateCreated {
+        queue: String,
+        message_id: String,
+        visible_at: SimTime,
+        reason: String,
+    },
+    QueueTagsChanged {
+        queue: String,
+        tags: Vec<(String, String)>,
+    },
+    /// A FIFO receive retried with the same ReceiveRequestAttemptId got the same messages.
+    ReceiveRetried {
+        queue: String,
+        attempt_id: String,
+        messages: u32,
+    },
+    MoveTaskStarted {
+        source: String,
+        destination: Option<String>,
+        to_move: u64,
+        max_per_second: Option<u32>,
+    },
+    /// A message move task moved a message out of a dead-letter queue.
+    MovedByTask {
+        source: String,
+        message_id: String,
+        destination: String,
+    },
+    MoveTaskEnded {
+        source: String,
+        status: String,
+        moved: u64,
     },
     DelayEnded {
         queue: String,

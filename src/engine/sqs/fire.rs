@@ -1,0 +1,68 @@
+//! What happens when something on the agenda comes due.
+
+use super::super::message::MessageState;
+use super::super::trace::Event;
+use super::super::{Due, Engine};
+
+impl Engine {
+    pub(in crate::engine) fn fire(&mut self, due: Due) {
+        if !self.is_live(&due) {
+            return;
+        }
+        let now = self.now;
+        match due {
+            Due::DelayEnds { queue, key } => {
+                let q = self.queues.get_mut(&queue).expect("live");
+                let name = q.name.clone();
+                let m = q.set_state(key, MessageState::Visible).expect("live");
+                let event = Event::DelayEnded {
+                    queue: name,
+                    message_id: m.message_id.clone(),
+                };
+                self.trace.push(now, event);
+                self.serve_waiting_polls(queue);
+            }
+            Due::VisibilityTimeout { queue, key, .. } => {
+                let q = self.queues.get_mut(&queue).expect("live");
+                let name = q.name.clone();
+                let m = q.set_state(key, MessageState::Visible).expect("live");
+                let event = Event::VisibilityExpired {
+                    queue: name,
+                    message_id: m.message_id.clone(),
+                    receive_count: m.receive_count,
+                };
+                self.trace.push(now, event);
+                self.serve_waiting_polls(queue);
+            }
+            Due::RetentionEnds { queue, key } => {
+                let q = self.queues.get_mut(&queue).expect("live");
+                let m = q.get(key).expect("live");
+                let ends = m
+                    .enqueued_at
+                    .plus_secs(q.attributes.message_retention_period as u64);
+                if ends > now {
+                    // The period grew since this was scheduled.
+                    self.agenda
+                        .schedule(ends, Due::RetentionEnds { queue, key });
+                    return;
+                }
+                let m = q.remove(key).expect("live");
+                let event = Event::Expired {
+                    queue: q.name.clone(),
+                    message_id: m.message_id,
+                };
+                self.trace.push(now, event);
+                // A FIFO group whose head expired may be servable now.
+                self.serve_waiting_polls(queue);
+            }
+            Due::PollTimeout { poll } => {
+                let p = self.polls.remove(&poll).expect("live");
+                if let Some(w) = self.waiting.get_mut(&p.queue) {
+                    w.retain(|&x| x != poll);
+                }
+                self.finish_poll(poll, p.queue, Vec::new());
+            }
+            Due::MoveTaskTick { task } => self.tick_move_task(task),
+        }
+    }
+}

@@ -1,0 +1,292 @@
+//! SQS actions (`handle_*`) and what happens when time passes (`fire`).
+//!
+//! Every handler checks its input completely before it changes anything, so an error
+//! leaves the engine exactly as it was. Batch actions check the request as a whole first
+//! (`check_batch`), then treat each entry as its own call.
+//!
+//! Codemap: `queues` (create, delete, list, attributes, tags, permissions), `send`,
+//! `receive` (short and long polls, FIFO groups, dead-letter moves), `settle` (delete and
+//! change visibility, single and batch), `move_tasks` (DLQ redrive), `fire` (the agenda).
+
+mod fire;
+mod move_tasks;
+pub(super) use move_tasks::MoveTask;
+mod queues;
+mod receive;
+mod send;
+mod settle;
+
+use super::error::{ErrorCode, SqsError};
+use super::message::MessageKey;
+use super::queue::QueueId;
+use super::{BatchFailure, Command, Engine, Reply};
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
+use std::collections::BTreeSet;
+
+/// The sender every message claims (an IAM user id in real SQS).
+const SENDER_ID: &str = "AIDAFANOUTSIMULATOR01";
+const RECEIPT_PREFIX: &str = "AQEB";
+
+fn out_of_range(parameter: &str, value: i64, reason: &str) -> SqsError {
+    SqsError::invalid_value(format!(
+        "Value {value} for parameter {parameter} is invalid. Reason: {reason}"
+    ))
+}
+
+fn check_range(
+    parameter: &str,
+    value: i64,
+    min: i64,
+    max: i64,
+    reason: &str,
+) -> Result<u32, SqsError> {
+    if (min..=max).contains(&value) {
+        Ok(value as u32)
+    } else {
+        Err(out_of_range(parameter, value, reason))
+    }
+}
+
+/// What a receipt handle names: the queue, the message and which receive produced it.
+struct Receipt {
+    key: MessageKey,
+    receipt: u64,
+}
+
+fn invalid_receipt(handle: &str) -> SqsError {
+    SqsError::new(
+        ErrorCode::ReceiptHandleIsInvalid,
+        format!("The input receipt handle \"{handle}\" is not a valid receipt handle."),
+    )
+}
+
+fn receipt_handle(queue: QueueId, key: MessageKey, receipt: u64, salt: [u8; 8]) -> String {
+    let mut bytes = Vec::with_capacity(32);
+    for part in [queue, key, receipt] {
+        bytes.extend_from_slice(&part.to_be_bytes());
+    }
+    bytes.extend_from_slice(&salt);
+    format!("{RECEIPT_PREFIX}{}", BASE64.encode(&bytes))
+}
+
+/// The rules every batch request shares, checked before any entry is tried: 1–10 entries,
+/// ids distinct, of at most 80 letters, digits, hyphens and underscores.
+fn check_batch<'a>(entry: &str, ids: impl Iterator<Item = &'a str>) -> Result<(), SqsError> {
+    let ids: Vec<&str> = ids.collect();
+    if ids.is_empty() {
+        return Err(SqsError::new(
+            ErrorCode::EmptyBatchRequest,
+            format!("There should be at least one {entry} in the request."),
+        ));
+    }
+    if ids.len() > 10 {
+        return Err(SqsError::new(
+            ErrorCode::TooManyEntriesInBatchRequest,
+            format!(
+                "Maximum number of entries per request are 10. You have sent {}.",
+                ids.len()
+            ),
+        ));
+    }
+    let mut seen = BTreeSet::new();
+    for id in &ids {
+        if !seen.insert(*id) {
+            return Err(SqsError::new(
+                ErrorCode::BatchEntryIdsNotDistinct,
+                format!("Id {id} repeated."),
+            ));
+        }
+    }
+    if let Some(id) = ids.iter().find(|id| {
+        id.is_empty()
+            || id.len() > 80
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    }) {
+        return Err(SqsError::new(
+            ErrorCode::InvalidBatchEntryId,
+            format!("A batch entry id can only contain alphanumeric characters, hyphens and underscores. It can be at most 80 letters long. Invalid id: {id}"),
+        ));
+    }
+    Ok(())
+}
+
+fn batch_failure(id: &str, e: SqsError) -> BatchFailure {
+    BatchFailure {
+        id: id.to_string(),
+        sender_fault: true,
+        code: e.code.short().to_string(),
+        message: e.message,
+    }
+}
+
+impl Engine {
+    pub(super) fn handle_command(&mut self, command: Command) -> Result<Reply, SqsError> {
+        match command {
+            Command::CreateQueue {
+                queue_name,
+                attributes,
+                tags,
+            } => self.handle_create_queue(&queue_name, &attributes, &tags),
+            Command::DeleteQueue { queue_url } => self.handle_delete_queue(&queue_url),
+            Command::GetQueueUrl { queue_name } => {
+                let id = self
+                    .by_name
+                    .get(&queue_name)
+                    .ok_or_else(SqsError::no_such_queue)?;
+                Ok(Reply::QueueUrl(self.queues[id].url.clone()))
+            }
+            Command::ListQueues {
+                queue_name_prefix,
+                max_results,
+                next_token,
+            } => self.handle_list_queues(
+                queue_name_prefix.as_deref(),
+                max_results,
+                next_token.as_deref(),
+            ),
+            Command::SendMessage { queue_url, message } => {
+                let id = self.queue_id(&queue_url)?;
+                self.handle_send_message(id, message)
+                    .map(Reply::MessageSent)
+            }
+            Command::SendMessageBatch { queue_url, entries } => {
+                self.handle_send_message_batch(&queue_url, entries)
+            }
+            Command::ReceiveMessage { queue_url, input } => {
+                self.handle_receive_message(&queue_url, input)
+            }
+            Command::DeleteMessage {
+                queue_url,
+                receipt_handle,
+            } => {
+                let id = self.queue_id(&queue_url)?;
+                self.handle_delete_message(id, &receipt_handle)
+                    .map(|_| Reply::Done)
+            }
+            Command::DeleteMessageBatch { queue_url, entries } => {
+                self.handle_delete_message_batch(&queue_url, entries)
+            }
+            Command::ChangeMessageVisibility {
+                queue_url,
+                receipt_handle,
+                visibility_timeout,
+            } => {
+                let id = self.queue_id(&queue_url)?;
+                self.handle_change_visibility(id, &receipt_handle, visibility_timeout)
+                    .map(|_| Reply::Done)
+            }
+            Command::ChangeMessageVisibilityBatch { queue_url, entries } => {
+                self.handle_change_visibility_batch(&queue_url, entries)
+            }
+            Command::GetQueueAttributes {
+                queue_url,
+                attribute_names,
+            } => self.handle_get_queue_attributes(&queue_url, &attribute_names),
+            Command::SetQueueAttributes {
+                queue_url,
+                attributes,
+            } => self.handle_set_queue_attributes(&queue_url, &attributes),
+            Command::PurgeQueue { queue_url } => self.handle_purge_queue(&queue_url),
+            Command::TagQueue { queue_url, tags } => self.handle_tag_queue(&queue_url, &tags),
+            Command::UntagQueue {
+                queue_url,
+                tag_keys,
+            } => self.handle_untag_queue(&queue_url, &tag_keys),
+            Command::ListQueueTags { queue_url } => {
+                let id = self.queue_id(&queue_url)?;
+                Ok(Reply::Tags(self.queues[&id].tags.clone()))
+            }
+            Command::AddPermission {
+                queue_url,
+                label,
+                aws_account_ids,
+                actions,
+            } => self.handle_add_permission(&queue_url, &label, &aws_account_ids, &actions),
+            Command::RemovePermission { queue_url, label } => {
+                self.handle_remove_permission(&queue_url, &label)
+            }
+            Command::ListDeadLetterSourceQueues {
+                queue_url,
+                max_results,
+                next_token,
+            } => self.handle_list_dead_letter_source_queues(
+                &queue_url,
+                max_results,
+                next_token.as_deref(),
+            ),
+            Command::StartMessageMoveTask {
+                source_arn,
+                destination_arn,
+                max_number_of_messages_per_second,
+            } => self.handle_start_message_move_task(
+                &source_arn,
+                destination_arn.as_deref(),
+                max_number_of_messages_per_second,
+            ),
+            Command::ListMessageMoveTasks {
+                source_arn,
+                max_results,
+            } => self.handle_list_message_move_tasks(&source_arn, max_results),
+            Command::CancelMessageMoveTask { task_handle } => {
+                self.handle_cancel_message_move_task(&task_handle)
+            }
+        }
+    }
+
+    /// Finds a queue from its URL (`https://sqs.REGION.amazonaws.com/ACCOUNT/NAME`).
+    fn queue_id(&self, url: &str) -> Result<QueueId, SqsError> {
+        let mut parts = url.trim_end_matches('/').rsplit('/');
+        let name = parts.next().unwrap_or_default();
+        let account = parts.next().unwrap_or_default();
+        if account != super::attributes::ACCOUNT_ID {
+            return Err(SqsError::no_such_queue());
+        }
+        self.by_name
+            .get(name)
+            .copied()
+            .ok_or_else(SqsError::no_such_queue)
+    }
+
+    /// Finds a queue from its ARN (`arn:aws:sqs:REGION:ACCOUNT:NAME`).
+    fn queue_id_by_arn(&self, arn: &str) -> Option<QueueId> {
+        let name = arn.rsplit(':').next()?;
+        let id = *self.by_name.get(name)?;
+        (self.queues[&id].arn == arn).then_some(id)
+    }
+
+    fn parse_receipt(&self, queue: QueueId, handle: &str) -> Result<Receipt, SqsError> {
+        let bytes = handle
+            .strip_prefix(RECEIPT_PREFIX)
+            .and_then(|b| BASE64.decode(b).ok())
+            .filter(|b| b.len() == 32)
+            .ok_or_else(|| invalid_receipt(handle))?;
+        let word =
+            |i: usize| u64::from_be_bytes(bytes[i * 8..i * 8 + 8].try_into().expect("8 bytes"));
+        if word(0) != queue {
+            return Err(invalid_receipt(handle));
+        }
+        Ok(Receipt {
+            key: word(1),
+            receipt: word(2),
+        })
+    }
+
+    fn new_key(&mut self) -> MessageKey {
+        let key = self.next_key;
+        self.next_key += 1;
+        key
+    }
+
+    /// The replica host a new message of `queue` lands on.
+    fn pick_host(&mut self, queue: QueueId) -> u32 {
+        let hosts = self.queues[&queue].hosts();
+        if hosts > 1 {
+            self.rng.below(hosts as u64) as u32
+        } else {
+            0
+        }
+    }
+}

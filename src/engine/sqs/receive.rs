@@ -1,0 +1,462 @@
+//! ReceiveMessage: short and long polls, FIFO group order, fair queues, receive request
+//! attempt ids and the move to a dead-letter queue.
+
+use super::super::error::SqsError;
+use super::super::message::{MessageKey, MessageState, ReceivedMessage};
+use super::super::message_attributes::{md5_of_message_attributes, select};
+use super::super::queue::{QueueId, ReceiveAttempt};
+use super::super::trace::Event;
+use super::super::{Due, Engine, Poll, PollId, ReceiveInput, Reply};
+use super::{check_range, receipt_handle, SENDER_ID};
+use std::sync::Arc;
+
+/// The system attributes a receive can return, in the order SQS lists them.
+const SYSTEM_ATTRIBUTES: [&str; 9] = [
+    "SenderId",
+    "ApproximateFirstReceiveTimestamp",
+    "ApproximateReceiveCount",
+    "SentTimestamp",
+    "SequenceNumber",
+    "MessageDeduplicationId",
+    "MessageGroupId",
+    "AWSTraceHeader",
+    "DeadLetterQueueSourceArn",
+];
+/// How long a FIFO queue honours a ReceiveRequestAttemptId.
+const ATTEMPT_WINDOW_MS: u64 = 5 * 60_000;
+
+impl Engine {
+    pub(super) fn handle_receive_message(
+        &mut self,
+        url: &str,
+        input: ReceiveInput,
+    ) -> Result<Reply, SqsError> {
+        let id = self.queue_id(url)?;
+        let max = match input.max_number_of_messages {
+            None => 1,
+            Some(n) => check_range(
+                "MaxNumberOfMessages",
+                n,
+                1,
+                10,
+                "Must be between 1 and 10, if provided.",
+            )?,
+        };
+        let queue = &self.queues[&id];
+        let visibility_timeout = match input.visibility_timeout {
+            None => queue.attributes.visibility_timeout,
+            Some(v) => check_range(
+                "VisibilityTimeout",
+                v,
+                0,
+                43_200,
+                "Must be >= 0 and <= 43200, if provided.",
+            )?,
+        };
+        let wait = match input.wait_time_seconds {
+            None => queue.attributes.receive_message_wait_time_seconds,
+            Some(w) => check_range(
+                "WaitTimeSeconds",
+                w,
+                0,
+                20,
+                "Must be >= 0 and <= 20, if provided.",
+            )?,
+        };
+        // Standard queues ignore the attempt id, as the API reference says.
+        let attempt_id = match input.receive_request_attempt_id {
+            Some(a) if queue.is_fifo() => {
+                let ok = !a.is_empty()
+                    && a.chars().count() <= 128
+                    && a.chars().all(|c| c.is_ascii_graphic());
+                if !ok {
+                    return Err(SqsError::invalid_value(format!(
+                        "Value {a} for parameter ReceiveRequestAttemptId is invalid. Reason: ReceiveRequestAttemptId can only include alphanumeric and punctuation characters. 1 to 128 in length."
+                    )));
+                }
+                Some(a)
+            }
+            _ => None,
+        };
+        let poll = Poll {
+            queue: id,
+            max,
+            visibility_timeout,
+            attribute_names: input.attribute_names,
+            message_attribute_names: input.message_attribute_names,
+            attempt_id,
+        };
+        if let Some(messages) = self.retry_attempt(&poll) {
+            return Ok(Reply::Messages(messages));
+        }
+        if wait == 0 {
+            let messages = self.receive(&poll, false);
+            self.remember_attempt(&poll, &messages);
+            return Ok(Reply::Messages(messages));
+        }
+        let messages = self.receive(&poll, true);
+        if !messages.is_empty() {
+            self.remember_attempt(&poll, &messages);
+            return Ok(Reply::Messages(messages));
+        }
+        let poll_id: PollId = self.next_poll;
+        self.next_poll += 1;
+        let until = self.now.plus_secs(wait as u64);
+        self.polls.insert(poll_id, poll);
+        self.waiting.entry(id).or_default().push_back(poll_id);
+        self.agenda
+            .schedule(until, Due::PollTimeout { poll: poll_id });
+        let name = self.queues[&id].name.clone();
+        self.trace.push(
+            self.now,
+            Event::LongPollStarted {
+                queue: name,
+                poll: poll_id,
+                until,
+            },
+        );
+        Ok(Reply::ReceivePending(poll_id))
+    }
+
+    /// A FIFO retry with a known attempt id, within 5 minutes and while every message it
+    /// handed out is still in flight under the same receipt, gets the same batch (and its
+    /// visibility timeout restarts).
+    fn retry_attempt(&mut self, poll: &Poll) -> Option<Vec<ReceivedMessage>> {
+        let attempt_id = poll.attempt_id.as_ref()?;
+        let now = self.now;
+        let queue = self.queues.get_mut(&poll.queue)?;
+        let attempt = queue.receive_attempts.get(attempt_id)?;
+        let fresh = now.millis() < attempt.at.millis() + ATTEMPT_WINDOW_MS;
+        let intact = attempt.receipts.iter().all(|&(key, receipt)| {
+            matches!(queue.get(key), Some(m) if matches!(m.state, MessageState::InFlight { receipt: r, .. } if r == receipt))
+        });
+        if !fresh || !intact {
+            queue.receive_attempts.remove(attempt_id);
+            return None;
+        }
+        let attempt = attempt.clone();
+        let until = now.plus_secs(poll.visibility_timeout as u64);
+        for &(key, receipt) in &attempt.receipts {
+            queue.set_state(key, MessageState::InFlight { until, receipt });
+            self.agenda.schedule(
+                until,
+                Due::VisibilityTimeout {
+                    queue: poll.queue,
+                    key,
+                    receipt,
+                    until,
+                },
+            );
+        }
+        let event = Event::ReceiveRetried {
+            queue: queue.name.clone(),
+            attempt_id: attempt_id.clone(),
+            messages: attempt.messages.len() as u32,
+        };
+        self.trace.push(now, event);
+        Some(attempt.messages)
+    }
+
+    fn remember_attempt(&mut self, poll: &Poll, messages: &[ReceivedMessage]) {
+        let Some(attempt_id) = &poll.attempt_id else {
+            return;
+        };
+        let receipts = messages
+            .iter()
+            .filter_map(|m| self.parse_receipt(poll.queue, &m.receipt_handle).ok())
+            .map(|r| (r.key, r.receipt))
+            .collect();
+        let now = self.now;
+        if let Some(queue) = self.queues.get_mut(&poll.queue) {
+            queue
+                .receive_attempts
+                .retain(|_, a| now.millis() < a.at.millis() + ATTEMPT_WINDOW_MS);
+            queue.receive_attempts.insert(
+                attempt_id.clone(),
+                ReceiveAttempt {
+                    at: now,
+                    receipts,
+                    messages: messages.to_vec(),
+                },
+            );
+        }
+    }
+
+    /// Takes up to `poll.max` messages. A long poll asks every host; a short poll asks a
+    /// random sample of them (so it can miss messages: a false empty).
+    pub(super) fn receive(&mut self, poll: &Poll, long: bool) -> Vec<ReceivedMessage> {
+        let (out, sampled, hosts) = if self.queues[&poll.queue].is_fifo() {
+            (self.receive_fifo(poll), 1, 1)
+        } else {
+            self.receive_standard(poll, long)
+        };
+        let queue = self
+            .queues
+            .get_mut(&poll.queue)
+            .expect("poll on live queue");
+        // A long poll that finds nothing parks instead; only a short poll answers empty at once.
+        if !out.is_empty() || !long {
+            queue.metrics.received(self.now, out.len());
+        }
+        if out.is_empty() && !long {
+            let event = Event::EmptyReceive {
+                queue: queue.name.clone(),
+                sampled_hosts: sampled,
+                hosts,
+            };
+            self.trace.push(self.now, event);
+        }
+        out
+    }
+
+    fn receive_standard(&mut self, poll: &Poll, long: bool) -> (Vec<ReceivedMessage>, u32, u32) {
+        let chaos = self.config.chaos;
+        let hosts_total = self.queues[&poll.queue].hosts();
+        let hosts: Vec<u32> = if long || hosts_total == 1 {
+            (0..hosts_total).collect()
+        } else {
+            let p = chaos.short_poll_host_probability();
+            let mut sampled: Vec<u32> = (0..hosts_total).filter(|_| self.rng.chance(p)).collect();
+            if sampled.is_empty() {
+                sampled.push(self.rng.below(hosts_total as u64) as u32);
+            }
+            sampled
+        };
+        let mut out = Vec::new();
+        while out.len() < poll.max as usize {
+            let queue = &self.queues[&poll.queue];
+            // Fair queues: once senders tag messages with groups, quiet groups go first.
+            let next = if queue.has_groups() {
+                queue.fairest_visible(&hosts)
+            } else {
+                queue.oldest_visible(&hosts)
+            };
+            let Some(key) = next else {
+                break;
+            };
+            if self.move_to_dead_letter_queue_if_due(poll.queue, key) {
+                continue;
+            }
+            out.push(self.deliver(poll, key));
+        }
+        (out, hosts.len() as u32, hosts_total)
+    }
+
+    /// FIFO: as many messages of one group as possible, in order, then the next group;
+    /// a group with a message in flight is skipped.
+    fn receive_fifo(&mut self, poll: &Poll) -> Vec<ReceivedMessage> {
+        let mut out = Vec::new();
+        'groups: while out.len() < poll.max as usize {
+            let Some((mut key, group)) = self.queues[&poll.queue].first_ready_group() else {
+                break;
+            };
+            loop {
+                if !self.move_to_dead_letter_queue_if_due(poll.queue, key) {
+                    out.push(self.deliver(poll, key));
+                    if out.len() >= poll.max as usize {
+                        break 'groups;
+                    }
+                }
+                match self.queues[&poll.queue].next_in_group(&group, key) {
+                    Some(next) => key = next,
+                    None => continue 'groups,
+                }
+            }
+        }
+        out
+    }
+
+    /// Marks one visible message in flight for a receive and returns it.
+    fn deliver(&mut self, poll: &Poll, key: MessageKey) -> ReceivedMessage {
+        let now = self.now;
+        let receipt = self.next_receipt;
+        self.next_receipt += 1;
+        let mut salt = [0u8; 8];
+        self.rng.fill(&mut salt);
+        let until = now.plus_secs(poll.visibility_timeout as u64);
+        let epoch_ms = self.config.epoch_ms;
+        let queue = self
+            .queues
+            .get_mut(&poll.queue)
+            .expect("poll on live queue");
+        let name = queue.name.clone();
+        let m = queue
+            .set_state(key, MessageState::InFlight { until, receipt })
+            .expect("key is visible");
+        m.receive_count += 1;
+        m.first_receive_at.get_or_insert(now);
+        m.last_receipt = receipt;
+        m.received_at = now;
+        let wants = |n: &str| poll.attribute_names.iter().any(|a| a == "All" || a == n);
+        // In the order SQS returns them; formatted only when asked for (the hot path).
+        let mut attributes = Vec::new();
+        for name in SYSTEM_ATTRIBUTES.iter().copied().filter(|n| wants(n)) {
+            let some = |v: &Option<Arc<str>>| v.as_deref().map(str::to_string);
+            let value = match name {
+                "SenderId" => Some(SENDER_ID.to_string()),
+                "ApproximateFirstReceiveTimestamp" => {
+                    Some((epoch_ms + m.first_receive_at.unwrap_or(now).millis()).to_string())
+                }
+                "ApproximateReceiveCount" => Some(m.receive_count.to_string()),
+                "SentTimestamp" => Some((epoch_ms + m.enqueued_at.millis()).to_string()),
+                "SequenceNumber" => some(&m.sequence_number),
+                "MessageDeduplicationId" => some(&m.deduplication_id),
+                "MessageGroupId" => some(&m.group_id),
+                "AWSTraceHeader" => some(&m.aws_trace_header),
+                _ => some(&m.dead_letter_source_arn),
+            };
+            if let Some(v) = value {
+                attributes.push((name.to_string(), v));
+            }
+        }
+        let message_attributes = if poll.message_attribute_names.is_empty() {
+            Default::default()
+        } else {
+            select(&m.message_attributes, &poll.message_attribute_names)
+        };
+        let md5_of_message_attributes = (!message_attributes.is_empty())
+            .then(|| md5_of_message_attributes(&message_attributes));
+        let received = ReceivedMessage {
+            message_id: m.message_id.clone(),
+            receipt_handle: receipt_handle(poll.queue, key, receipt, salt),
+            md5_of_body: m.md5_of_body.clone(),
+            body: m.body.clone(),
+            attributes,
+            message_attributes,
+            md5_of_message_attributes,
+        };
+        let event = Event::Received {
+            queue: name,
+            message_id: m.message_id.clone(),
+            receive_count: m.receive_count,
+            invisible_until: until,
+        };
+        self.agenda.schedule(
+            until,
+            Due::VisibilityTimeout {
+                queue: poll.queue,
+                key,
+                receipt,
+                until,
+            },
+        );
+        self.trace.push(now, event);
+        received
+    }
+
+    /// A receive that would raise the receive count above the redrive policy's
+    /// `maxReceiveCount` moves the message to the dead-letter queue instead. The message
+    /// keeps its id, attributes and receive count; a standard queue's message also keeps
+    /// its enqueue time for retention, a FIFO queue's starts again.
+    fn move_to_dead_letter_queue_if_due(&mut self, queue: QueueId, key: MessageKey) -> bool {
+        let source = &self.queues[&queue];
+        let Some(policy) = &source.attributes.redrive_policy else {
+            return false;
+        };
+        let m = source.get(key).expect("visible key exists");
+        if m.receive_count < policy.max_receive_count {
+            return false;
+        }
+        let Some(dlq) = self.queue_id_by_arn(&policy.dead_letter_target_arn) else {
+            return false; // The DLQ was deleted: SQS keeps delivering from the source.
+        };
+        let source_arn: Arc<str> = Arc::from(source.arn.as_str());
+        let mut m = self
+            .queues
+            .get_mut(&queue)
+            .expect("exists")
+            .remove(key)
+            .expect("exists");
+        let (source_name, receive_count) = (self.queues[&queue].name.clone(), m.receive_count);
+        let new_key = self.new_key();
+        m.key = new_key;
+        m.host = self.pick_host(dlq);
+        m.state = MessageState::Visible;
+        m.last_receipt = 0;
+        m.dead_letter_source_arn = Some(source_arn);
+        let dlq_queue = self.queues.get_mut(&dlq).expect("found above");
+        if dlq_queue.is_fifo() {
+            m.enqueued_at = self.now;
+        }
+        let message_id = m.message_id.clone();
+        let retention_ends = m
+            .enqueued_at
+            .plus_secs(dlq_queue.attributes.message_retention_period as u64);
+        dlq_queue.insert(m);
+        let dlq_name = dlq_queue.name.clone();
+        self.agenda.schedule(
+            retention_ends.max(self.now),
+            Due::RetentionEnds {
+                queue: dlq,
+                key: new_key,
+            },
+        );
+        self.trace.push(
+            self.now,
+            Event::MovedToDeadLetterQueue {
+                queue: source_name,
+                message_id,
+                dead_letter_queue: dlq_name,
+                receive_count,
+            },
+        );
+        self.serve_waiting_polls(dlq);
+        true
+    }
+
+    /// Answers parked long polls on `queue`, oldest first, while it has messages to give.
+    pub(super) fn serve_waiting_polls(&mut self, queue: QueueId) {
+        loop {
+            let Some(&poll_id) = self.waiting.get(&queue).and_then(|w| w.front()) else {
+                return;
+            };
+            if !self.queues[&queue].has_receivable() {
+                return;
+            }
+            self.waiting.get_mut(&queue).expect("checked").pop_front();
+            let poll = self
+                .polls
+                .remove(&poll_id)
+                .expect("waiting polls are registered");
+            let messages = self.receive(&poll, true);
+            if messages.is_empty() {
+                // Everything it found went to the dead-letter queue: keep waiting.
+                self.polls.insert(poll_id, poll);
+                self.waiting
+                    .get_mut(&queue)
+                    .expect("checked")
+                    .push_front(poll_id);
+                return;
+            }
+            self.remember_attempt(&poll, &messages);
+            self.finish_poll(poll_id, queue, messages);
+        }
+    }
+
+    pub(super) fn finish_poll(
+        &mut self,
+        poll: PollId,
+        queue: QueueId,
+        messages: Vec<ReceivedMessage>,
+    ) {
+        let now = self.now;
+        let name = match self.queues.get_mut(&queue) {
+            Some(q) => {
+                if messages.is_empty() {
+                    q.metrics.received(now, 0);
+                }
+                q.name.clone()
+            }
+            None => String::new(),
+        };
+        self.trace.push(
+            now,
+            Event::LongPollEnded {
+                queue: name,
+                poll,
+                messages: messages.len() as u32,
+            },
+        );
+        self.finished_polls.insert(poll, messages);
+    }
+}

@@ -1,0 +1,237 @@
+//! DeleteMessage and ChangeMessageVisibility, single and batch, and the chaos duplicate a
+//! delete can leave behind on a standard queue.
+
+use super::super::error::SqsError;
+use super::super::message::{Message, MessageState};
+use super::super::queue::QueueId;
+use super::super::trace::Event;
+use super::super::{
+    ChangeMessageVisibilityBatchEntry, DeleteMessageBatchEntry, Due, Engine, Reply,
+};
+use super::{batch_failure, check_batch, check_range, out_of_range};
+
+/// A message may stay in flight at most 12 hours from the receive.
+const MAX_IN_FLIGHT_MS: u64 = 43_200_000;
+const TOTAL_VISIBILITY_REASON: &str =
+    "Total VisibilityTimeout for the message is beyond the limit [43200 seconds].";
+
+impl Engine {
+    pub(super) fn handle_delete_message(
+        &mut self,
+        id: QueueId,
+        handle: &str,
+    ) -> Result<(), SqsError> {
+        let r = self.parse_receipt(id, handle)?;
+        let now = self.now;
+        let queue = self.queues.get_mut(&id).expect("exists");
+        let name = queue.name.clone();
+        let Some(m) = queue.get(r.key) else {
+            // Deleting twice, or after expiry, succeeds and does nothing.
+            return Ok(());
+        };
+        if m.last_receipt != r.receipt {
+            let event = Event::DeleteIgnored {
+                queue: name,
+                message_id: m.message_id.clone(),
+                reason: "the receipt handle is from an earlier receive; the message was received again since".into(),
+            };
+            self.trace.push(now, event);
+            return Ok(());
+        }
+        let m = queue.remove(r.key).expect("present");
+        queue.metrics.deleted(now);
+        let fifo = queue.is_fifo();
+        let message_id = m.message_id.clone();
+        self.trace.push(
+            now,
+            Event::Deleted {
+                queue: name.clone(),
+                message_id,
+            },
+        );
+        let p = self.config.chaos.missed_delete_probability();
+        if !fifo && p > 0.0 && self.rng.chance(p) {
+            self.leave_duplicate(id, name, m);
+        }
+        Ok(())
+    }
+
+    /// The delete reached every replica but one. That replica still holds the message in
+    /// flight and returns it when its copy of the visibility timeout runs out: a true
+    /// duplicate, same MessageId, new receipt handle.
+    fn leave_duplicate(&mut self, id: QueueId, name: String, deleted: Message) {
+        let now = self.now;
+        let until = match deleted.state {
+            MessageState::InFlight { until, .. } => until.max(now),
+            _ => now,
+        };
+        let key = self.new_key();
+        let host = self.pick_host(id);
+        let message_id = deleted.message_id.clone();
+        let copy = Message {
+            key,
+            host,
+            // No handle names receipt 0, so only the timeout can end this state.
+            state: MessageState::InFlight { until, receipt: 0 },
+            last_receipt: 0,
+            duplicate: true,
+            ..deleted
+        };
+        let retention_ends = copy
+            .enqueued_at
+            .plus_secs(self.queues[&id].attributes.message_retention_period as u64)
+            .max(now);
+        self.queues.get_mut(&id).expect("exists").insert(copy);
+        self.agenda.schedule(
+            until,
+            Due::VisibilityTimeout {
+                queue: id,
+                key,
+                receipt: 0,
+                until,
+            },
+        );
+        self.agenda
+            .schedule(retention_ends, Due::RetentionEnds { queue: id, key });
+        self.trace.push(
+            now,
+            Event::DuplicateCreated {
+                queue: name,
+                message_id,
+                visible_at: until,
+                reason: "the delete missed one of the queue's replicas; that copy is delivered again when its visibility timeout ends".into(),
+            },
+        );
+    }
+
+    pub(super) fn handle_delete_message_batch(
+        &mut self,
+        url: &str,
+        entries: Vec<DeleteMessageBatchEntry>,
+    ) -> Result<Reply, SqsError> {
+        let id = self.queue_id(url)?;
+        check_batch(
+            "DeleteMessageBatchRequestEntry",
+            entries.iter().map(|e| e.id.as_str()),
+        )?;
+        let mut successful = Vec::new();
+        let mut failed = Vec::new();
+        for entry in entries {
+            match self.handle_delete_message(id, &entry.receipt_handle) {
+                Ok(()) => successful.push(entry.id),
+                Err(e) => failed.push(batch_failure(&entry.id, e)),
+            }
+        }
+        Ok(Reply::Batch { successful, failed })
+    }
+
+    pub(super) fn handle_change_visibility(
+        &mut self,
+        id: QueueId,
+        handle: &str,
+        timeout: i64,
+    ) -> Result<(), SqsError> {
+        let r = self.parse_receipt(id, handle)?;
+        // Above the maximum, SQS words it as the 12-hour cap.
+        if timeout > 43_200 {
+            return Err(out_of_range(
+                "VisibilityTimeout",
+                timeout,
+                TOTAL_VISIBILITY_REASON,
+            ));
+        }
+        let timeout = check_range(
+            "VisibilityTimeout",
+            timeout,
+            0,
+            43_200,
+            "Must be >= 0 and <= 43200, if provided.",
+        )?;
+        let now = self.now;
+        let queue = self.queues.get_mut(&id).expect("exists");
+        let name = queue.name.clone();
+        let m = match queue.get(r.key) {
+            Some(m) if m.last_receipt == r.receipt => m,
+            _ => {
+                return Err(SqsError::invalid_value(format!(
+                    "Value {handle} for parameter ReceiptHandle is invalid. Reason: Message does not exist or is not available for visibility timeout change."
+                )))
+            }
+        };
+        // A handle whose visibility timeout already lapsed still works (as on AWS): the
+        // message is hidden again for the new timeout.
+        if now.millis() + timeout as u64 * 1000 > m.received_at.millis() + MAX_IN_FLIGHT_MS {
+            return Err(out_of_range(
+                "VisibilityTimeout",
+                timeout as i64,
+                TOTAL_VISIBILITY_REASON,
+            ));
+        }
+        let message_id = m.message_id.clone();
+        if timeout == 0 && m.state == MessageState::Visible {
+            return Ok(());
+        }
+        if timeout == 0 {
+            queue.set_state(r.key, MessageState::Visible);
+            self.trace.push(
+                now,
+                Event::VisibilityChanged {
+                    queue: name,
+                    message_id,
+                    invisible_until: now,
+                },
+            );
+            self.serve_waiting_polls(id);
+        } else {
+            let until = now.plus_secs(timeout as u64);
+            queue.set_state(
+                r.key,
+                MessageState::InFlight {
+                    until,
+                    receipt: r.receipt,
+                },
+            );
+            self.agenda.schedule(
+                until,
+                Due::VisibilityTimeout {
+                    queue: id,
+                    key: r.key,
+                    receipt: r.receipt,
+                    until,
+                },
+            );
+            self.trace.push(
+                now,
+                Event::VisibilityChanged {
+                    queue: name,
+                    message_id,
+                    invisible_until: until,
+                },
+            );
+        }
+        Ok(())
+    }
+
+    pub(super) fn handle_change_visibility_batch(
+        &mut self,
+        url: &str,
+        entries: Vec<ChangeMessageVisibilityBatchEntry>,
+    ) -> Result<Reply, SqsError> {
+        let id = self.queue_id(url)?;
+        check_batch(
+            "ChangeMessageVisibilityBatchRequestEntry",
+            entries.iter().map(|e| e.id.as_str()),
+        )?;
+        let mut successful = Vec::new();
+        let mut failed = Vec::new();
+        for entry in entries {
+            // An entry without a timeout makes the message visible again at once.
+            let timeout = entry.visibility_timeout.unwrap_or(0);
+            match self.handle_change_visibility(id, &entry.receipt_handle, timeout) {
+                Ok(()) => successful.push(entry.id),
+                Err(e) => failed.push(batch_failure(&entry.id, e)),
+            }
+        }
+        Ok(Reply::Batch { successful, failed })
+    }
+}

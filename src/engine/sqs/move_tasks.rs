@@ -122,9 +122,9 @@ impl Engine {
                 max_per_second: rate,
             },
         );
-        // The first second's batch goes at once; then one batch per second.
+        // One batch per second, the first a second from now.
         self.agenda
-            .schedule(self.now, Due::MoveTaskTick { task: index });
+            .schedule(self.now.plus_secs(1), Due::MoveTaskTick { task: index });
         Ok(Reply::TaskHandle(handle))
     }
 

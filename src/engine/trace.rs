@@ -78,6 +78,13 @@ pub enum Event {
         message_id: String,
         receive_count: u32,
         invisible_until: SimTime,
+        /// An older message was visible but not returned (a standard queue's best-effort
+        /// order: the hosts asked did not hold it, or a fair queue served a quieter group).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        reordered: bool,
+        /// This copy was left by a delete that missed a replica.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        duplicate: bool,
     },
     /// A receive that found nothing: on a short poll this may be a false empty.
     EmptyReceive {

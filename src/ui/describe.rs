@@ -34,13 +34,69 @@ fn describe_event(event: &Event, at: SimTime) -> String {
             queue,
             message_id,
             visible_at,
+            group_id,
+            sequence_number,
         } => {
+            let group = match (group_id, sequence_number) {
+                (Some(g), Some(n)) => format!(" in group {g}, sequence number …{}", &n[n.len().saturating_sub(4)..]),
+                (Some(g), None) => format!(" in group {g}"),
+                _ => String::new(),
+            };
             if *visible_at > at {
-                format!("Sent {} to {queue} (delayed until {visible_at})", msg(message_id))
+                format!("Sent {}{group} to {queue} (delayed until {visible_at})", msg(message_id))
             } else {
-                format!("Sent {} to {queue}", msg(message_id))
+                format!("Sent {}{group} to {queue}", msg(message_id))
             }
         }
+        Event::SendDeduplicated {
+            queue,
+            message_id,
+            deduplication_id,
+        } => format!(
+            "Send to {queue} deduplicated: id {} was seen in the last 5 minutes, so {} is returned again and nothing is stored",
+            short_id(deduplication_id),
+            msg(message_id)
+        ),
+        Event::DuplicateCreated {
+            queue,
+            message_id,
+            visible_at,
+            reason,
+        } => format!(
+            "Duplicate of {} in {queue}, visible again at {visible_at}: {reason}",
+            msg(message_id)
+        ),
+        Event::QueueTagsChanged { queue, tags } => {
+            let list: Vec<String> = tags.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            format!("Tags of {queue}: {}", if list.is_empty() { "none".to_string() } else { list.join(", ") })
+        }
+        Event::ReceiveRetried {
+            queue,
+            attempt_id,
+            messages,
+        } => format!(
+            "Receive from {queue} retried with attempt id {attempt_id}: the same {messages} message(s) and receipt handles again"
+        ),
+        Event::MoveTaskStarted {
+            source,
+            destination,
+            to_move,
+            max_per_second,
+        } => format!(
+            "Redrive of {to_move} message(s) from {source} to {} started{}",
+            destination.as_deref().unwrap_or("their source queues"),
+            max_per_second.map(|r| format!(", at most {r}/s")).unwrap_or_default()
+        ),
+        Event::MovedByTask {
+            source,
+            message_id,
+            destination,
+        } => format!("Redrove {} from {source} to {destination}", msg(message_id)),
+        Event::MoveTaskEnded {
+            source,
+            status,
+            moved,
+        } => format!("Redrive from {source} ended {status} after {moved} message(s)"),
         Event::DelayEnded { queue, message_id } => {
             format!("Delay of {} ended: visible in {queue}", msg(message_id))
         }
@@ -49,9 +105,13 @@ fn describe_event(event: &Event, at: SimTime) -> String {
             message_id,
             receive_count,
             invisible_until,
+            reordered,
+            duplicate,
         } => format!(
-            "Received {} from {queue}, receive #{receive_count} (in flight until {invisible_until})",
-            msg(message_id)
+            "Received {}{} from {queue}, receive #{receive_count} (in flight until {invisible_until}){}",
+            if *duplicate { "a duplicate of " } else { "" },
+            msg(message_id),
+            if *reordered { " — out of order: an older message was not returned" } else { "" },
         ),
         Event::EmptyReceive {
             queue,

@@ -222,6 +222,7 @@ impl Engine {
             }
             sampled
         };
+        let all_hosts: Vec<u32> = (0..hosts_total).collect();
         let mut out = Vec::new();
         while out.len() < poll.max as usize {
             let queue = &self.queues[&poll.queue];
@@ -234,10 +235,13 @@ impl Engine {
             let Some(key) = next else {
                 break;
             };
+            let reordered = queue
+                .oldest_visible(&all_hosts)
+                .is_some_and(|oldest| oldest < key);
             if self.move_to_dead_letter_queue_if_due(poll.queue, key) {
                 continue;
             }
-            out.push(self.deliver(poll, key));
+            out.push(self.deliver(poll, key, reordered));
         }
         (out, hosts.len() as u32, hosts_total)
     }
@@ -252,7 +256,7 @@ impl Engine {
             };
             loop {
                 if !self.move_to_dead_letter_queue_if_due(poll.queue, key) {
-                    out.push(self.deliver(poll, key));
+                    out.push(self.deliver(poll, key, false));
                     if out.len() >= poll.max as usize {
                         break 'groups;
                     }
@@ -267,7 +271,7 @@ impl Engine {
     }
 
     /// Marks one visible message in flight for a receive and returns it.
-    fn deliver(&mut self, poll: &Poll, key: MessageKey) -> ReceivedMessage {
+    fn deliver(&mut self, poll: &Poll, key: MessageKey, reordered: bool) -> ReceivedMessage {
         let now = self.now;
         let receipt = self.next_receipt;
         self.next_receipt += 1;
@@ -330,6 +334,8 @@ impl Engine {
             message_id: m.message_id.clone(),
             receive_count: m.receive_count,
             invisible_until: until,
+            reordered,
+            duplicate: m.duplicate,
         };
         self.agenda.schedule(
             until,

@@ -1,0 +1,12 @@
+# receive returns only the message attributes asked for: none by default, a name, a prefix.*, All; MD5OfMessageAttributes covers what is returned
+Q=$(aws sqs create-queue --queue-name attrs-pick --query QueueUrl --output text)
+aws sqs send-message --queue-url "$Q" --message-body "span" --message-attributes '{"color":{"DataType":"String","StringValue":"red"},"trace.id":{"DataType":"String","StringValue":"t-1"},"trace.span":{"DataType":"Number","StringValue":"7"},"size":{"DataType":"Number","StringValue":"3"}}'
+aws sqs send-message --queue-url "$Q" --message-body "span" --message-attributes '{"color":{"DataType":"String","StringValue":"red"},"trace.id":{"DataType":"String","StringValue":"t-1"},"trace.span":{"DataType":"Number","StringValue":"7"},"size":{"DataType":"Number","StringValue":"3"}}' --query MD5OfMessageAttributes
+aws sqs send-message --queue-url "$Q" --message-body "span" --message-attributes '{"color":{"DataType":"String","StringValue":"red"},"trace.id":{"DataType":"String","StringValue":"t-1"},"trace.span":{"DataType":"Number","StringValue":"7"},"size":{"DataType":"Number","StringValue":"3"}}' --query MD5OfMessageAttributes
+aws sqs send-message --queue-url "$Q" --message-body "span" --message-attributes '{"color":{"DataType":"String","StringValue":"red"},"trace.id":{"DataType":"String","StringValue":"t-1"},"trace.span":{"DataType":"Number","StringValue":"7"},"size":{"DataType":"Number","StringValue":"3"}}' --query MD5OfMessageAttributes
+aws sqs send-message --queue-url "$Q" --message-body "span" --message-attributes '{"color":{"DataType":"String","StringValue":"red"},"trace.id":{"DataType":"String","StringValue":"t-1"},"trace.span":{"DataType":"Number","StringValue":"7"},"size":{"DataType":"Number","StringValue":"3"}}' --query MD5OfMessageAttributes
+aws sqs receive-message --queue-url "$Q" --query 'Messages[0].[Body,MessageAttributes,MD5OfMessageAttributes]'
+aws sqs receive-message --queue-url "$Q" --message-attribute-names color --query 'Messages[0].[MessageAttributes,MD5OfMessageAttributes]'
+aws sqs receive-message --queue-url "$Q" --message-attribute-names 'trace.*' --query 'Messages[0].[MessageAttributes,MD5OfMessageAttributes]'
+aws sqs receive-message --queue-url "$Q" --message-attribute-names missing --query 'Messages[0].[MessageAttributes,MD5OfMessageAttributes]'
+aws sqs receive-message --queue-url "$Q" --message-attribute-names All --query 'Messages[0].[MessageAttributes,MD5OfMessageAttributes]'

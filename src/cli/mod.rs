@@ -7,7 +7,10 @@
 
 pub mod aws;
 pub mod output;
+pub mod params;
+pub mod pyjson;
 pub mod shell;
+pub mod shorthand;
 
 use crate::engine::{Engine, EngineConfig, Reply};
 use shell::{Part, SimpleCommand};
@@ -17,6 +20,8 @@ use std::collections::BTreeMap;
 pub const EXIT_OK: i32 = 0;
 pub const EXIT_USAGE: i32 = 252;
 pub const EXIT_SERVICE_ERROR: i32 = 254;
+/// What the AWS CLI exits with on errors it reports as general (a bad integer or base64).
+pub const EXIT_GENERAL: i32 = 255;
 pub const EXIT_NOT_FOUND: i32 = 127;
 pub const EXIT_SYNTAX: i32 = 2;
 
@@ -166,9 +171,9 @@ impl Session {
     fn run_aws(&mut self, args: &[String], out: &mut Output) -> i32 {
         let invocation = match aws::parse_invocation(args) {
             Ok(i) => i,
-            Err(aws::UsageError(message)) => {
+            Err(aws::ArgumentError { message, status }) => {
                 out.err(message);
-                return EXIT_USAGE;
+                return status;
             }
         };
         let operation = invocation.command.operation();

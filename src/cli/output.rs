@@ -1,43 +1,159 @@
 //! Responses in the shapes and formats the AWS CLI prints.
+//!
+//! Members appear in the order of the API's output shapes (the AWS CLI builds each
+//! response in model order) and only when present. Like the SQS JSON protocol, an empty
+//! list is not sent at all: a batch where nothing failed has no `Failed`, a receive that
+//! found nothing prints nothing.
 
-use crate::engine::{ReceivedMessage, Reply};
+use crate::engine::{
+    BatchFailure, MessageAttributes, MoveTaskReport, ReceivedMessage, Reply, SendResult,
+};
+use base64::Engine as _;
 use serde_json::{json, Map, Value};
 
 /// The response document of an operation, keys in the API's member order.
 pub fn response(reply: &Reply) -> Value {
+    let mut m = Map::new();
     match reply {
-        Reply::QueueUrl(url) => json!({ "QueueUrl": url }),
-        Reply::Done | Reply::ReceivePending(_) => json!({}),
+        Reply::QueueUrl(url) => {
+            m.insert("QueueUrl".into(), json!(url));
+        }
+        Reply::Done | Reply::ReceivePending(_) => {}
         Reply::QueueUrls {
             queue_urls,
             next_token,
         } => {
-            let mut m = Map::new();
-            if !queue_urls.is_empty() {
-                m.insert("QueueUrls".into(), json!(queue_urls));
-            }
-            if let Some(t) = next_token {
-                m.insert("NextToken".into(), json!(t));
-            }
-            Value::Object(m)
+            non_empty(&mut m, "QueueUrls", queue_urls.iter().map(|u| json!(u)));
+            optional(&mut m, "NextToken", next_token.as_ref());
         }
         Reply::MessageSent(sent) => {
-            json!({ "MD5OfMessageBody": sent.md5_of_message_body, "MessageId": sent.message_id })
+            m.insert("MD5OfMessageBody".into(), json!(sent.md5_of_message_body));
+            optional(
+                &mut m,
+                "MD5OfMessageAttributes",
+                sent.md5_of_message_attributes.as_ref(),
+            );
+            optional(
+                &mut m,
+                "MD5OfMessageSystemAttributes",
+                sent.md5_of_message_system_attributes.as_ref(),
+            );
+            m.insert("MessageId".into(), json!(sent.message_id));
+            optional(&mut m, "SequenceNumber", sent.sequence_number.as_ref());
         }
-        Reply::Messages(messages) if messages.is_empty() => json!({}),
+        Reply::SendBatch { successful, failed } => {
+            non_empty(
+                &mut m,
+                "Successful",
+                successful.iter().map(|(id, sent)| batch_sent(id, sent)),
+            );
+            non_empty(&mut m, "Failed", failed.iter().map(batch_failure));
+        }
         Reply::Messages(messages) => {
-            json!({ "Messages": messages.iter().map(message).collect::<Vec<_>>() })
+            non_empty(&mut m, "Messages", messages.iter().map(message));
         }
-        Reply::Attributes(attributes) if attributes.is_empty() => json!({}),
+        Reply::Batch { successful, failed } => {
+            non_empty(
+                &mut m,
+                "Successful",
+                successful.iter().map(|id| json!({ "Id": id })),
+            );
+            non_empty(&mut m, "Failed", failed.iter().map(batch_failure));
+        }
         Reply::Attributes(attributes) => {
-            let m: Map<String, Value> = attributes
-                .iter()
-                .map(|(k, v)| (k.clone(), json!(v)))
-                .collect();
-            json!({ "Attributes": m })
+            if !attributes.is_empty() {
+                let a: Map<String, Value> = attributes
+                    .iter()
+                    .map(|(k, v)| (k.clone(), json!(v)))
+                    .collect();
+                m.insert("Attributes".into(), Value::Object(a));
+            }
         }
-        _ => json!({}),
+        Reply::Tags(tags) => {
+            if !tags.is_empty() {
+                m.insert("Tags".into(), json!(tags));
+            }
+        }
+        Reply::DeadLetterSourceQueues {
+            queue_urls,
+            next_token,
+        } => {
+            // The API spells this member in lower camel case.
+            non_empty(&mut m, "queueUrls", queue_urls.iter().map(|u| json!(u)));
+            optional(&mut m, "NextToken", next_token.as_ref());
+        }
+        Reply::TaskHandle(handle) => {
+            m.insert("TaskHandle".into(), json!(handle));
+        }
+        Reply::MoveTasks(tasks) => {
+            non_empty(&mut m, "Results", tasks.iter().map(move_task));
+        }
+        Reply::MessagesMoved(n) => {
+            m.insert("ApproximateNumberOfMessagesMoved".into(), json!(n));
+        }
     }
+    Value::Object(m)
+}
+
+fn optional<T: serde::Serialize>(m: &mut Map<String, Value>, key: &str, v: Option<T>) {
+    if let Some(v) = v {
+        m.insert(key.into(), json!(v));
+    }
+}
+
+/// A list member, left out when empty (SQS does not send empty lists).
+fn non_empty(m: &mut Map<String, Value>, key: &str, items: impl Iterator<Item = Value>) {
+    let items: Vec<Value> = items.collect();
+    if !items.is_empty() {
+        m.insert(key.into(), Value::Array(items));
+    }
+}
+
+fn batch_sent(id: &str, sent: &SendResult) -> Value {
+    let mut o = Map::new();
+    o.insert("Id".into(), json!(id));
+    o.insert("MessageId".into(), json!(sent.message_id));
+    o.insert("MD5OfMessageBody".into(), json!(sent.md5_of_message_body));
+    optional(
+        &mut o,
+        "MD5OfMessageAttributes",
+        sent.md5_of_message_attributes.as_ref(),
+    );
+    optional(
+        &mut o,
+        "MD5OfMessageSystemAttributes",
+        sent.md5_of_message_system_attributes.as_ref(),
+    );
+    optional(&mut o, "SequenceNumber", sent.sequence_number.as_ref());
+    Value::Object(o)
+}
+
+fn batch_failure(f: &BatchFailure) -> Value {
+    json!({ "Id": f.id, "SenderFault": f.sender_fault, "Code": f.code, "Message": f.message })
+}
+
+fn move_task(t: &MoveTaskReport) -> Value {
+    let mut o = Map::new();
+    optional(&mut o, "TaskHandle", t.task_handle.as_ref());
+    o.insert("Status".into(), json!(t.status));
+    o.insert("SourceArn".into(), json!(t.source_arn));
+    optional(&mut o, "DestinationArn", t.destination_arn.as_ref());
+    optional(
+        &mut o,
+        "MaxNumberOfMessagesPerSecond",
+        t.max_number_of_messages_per_second,
+    );
+    o.insert(
+        "ApproximateNumberOfMessagesMoved".into(),
+        json!(t.approximate_number_of_messages_moved),
+    );
+    o.insert(
+        "ApproximateNumberOfMessagesToMove".into(),
+        json!(t.approximate_number_of_messages_to_move),
+    );
+    optional(&mut o, "FailureReason", t.failure_reason.as_ref());
+    o.insert("StartedTimestamp".into(), json!(t.started_timestamp));
+    Value::Object(o)
 }
 
 fn message(m: &ReceivedMessage) -> Value {
@@ -54,7 +170,38 @@ fn message(m: &ReceivedMessage) -> Value {
             .collect();
         o.insert("Attributes".into(), Value::Object(a));
     }
+    optional(
+        &mut o,
+        "MD5OfMessageAttributes",
+        m.md5_of_message_attributes.as_ref(),
+    );
+    if !m.message_attributes.is_empty() {
+        o.insert(
+            "MessageAttributes".into(),
+            message_attributes(&m.message_attributes),
+        );
+    }
     Value::Object(o)
+}
+
+/// `{Name: {StringValue | BinaryValue (base64), DataType}}`, members in API order.
+fn message_attributes(attrs: &MessageAttributes) -> Value {
+    let m: Map<String, Value> = attrs
+        .iter()
+        .map(|(name, v)| {
+            let mut o = Map::new();
+            optional(&mut o, "StringValue", v.string_value.as_ref());
+            if let Some(b) = &v.binary_value {
+                o.insert(
+                    "BinaryValue".into(),
+                    json!(base64::engine::general_purpose::STANDARD.encode(b)),
+                );
+            }
+            o.insert("DataType".into(), json!(v.data_type));
+            (name.clone(), Value::Object(o))
+        })
+        .collect();
+    Value::Object(m)
 }
 
 /// Applies `--query` (JMESPath) to a response.
@@ -248,6 +395,234 @@ mod tests {
         );
         assert_eq!(format_text(&json!(["x", "y"])), "x\ty\n");
         assert_eq!(format_text(&Value::Null), "None\n");
+    }
+
+    fn sent(id: &str, attrs: Option<&str>, seq: Option<&str>) -> SendResult {
+        SendResult {
+            message_id: id.into(),
+            md5_of_message_body: format!("5{id}"),
+            md5_of_message_attributes: attrs.map(str::to_string),
+            md5_of_message_system_attributes: None,
+            sequence_number: seq.map(str::to_string),
+        }
+    }
+
+    fn failure(id: &str) -> BatchFailure {
+        BatchFailure {
+            id: id.into(),
+            sender_fault: true,
+            code: "InvalidParameterValue".into(),
+            message: "bad".into(),
+        }
+    }
+
+    /// The JSON the AWS CLI prints, compared as text so that key order counts.
+    fn printed(reply: &Reply) -> String {
+        format_json(&response(reply))
+    }
+
+    #[test]
+    fn send_message_members_in_api_order() {
+        let mut s = sent("m", Some("ma"), Some("1"));
+        s.md5_of_message_system_attributes = Some("ms".into());
+        assert_eq!(
+            printed(&Reply::MessageSent(s)),
+            format_json(
+                &json!({"MD5OfMessageBody": "5m", "MD5OfMessageAttributes": "ma",
+                "MD5OfMessageSystemAttributes": "ms", "MessageId": "m", "SequenceNumber": "1"})
+            )
+        );
+        assert_eq!(
+            printed(&Reply::MessageSent(sent("m", None, None))),
+            "{\n    \"MD5OfMessageBody\": \"5m\",\n    \"MessageId\": \"m\"\n}\n"
+        );
+        assert_eq!(
+            format_text(&response(&Reply::MessageSent(sent(
+                "m",
+                Some("ma"),
+                Some("1")
+            )))),
+            "ma\t5m\tm\t1\n"
+        );
+    }
+
+    #[test]
+    fn send_batch_lists_only_what_happened() {
+        let all_ok = Reply::SendBatch {
+            successful: vec![
+                ("a".into(), sent("m1", None, None)),
+                ("b".into(), sent("m2", Some("ma"), None)),
+            ],
+            failed: vec![],
+        };
+        assert_eq!(
+            printed(&all_ok),
+            format_json(&json!({"Successful": [
+                {"Id": "a", "MessageId": "m1", "MD5OfMessageBody": "5m1"},
+                {"Id": "b", "MessageId": "m2", "MD5OfMessageBody": "5m2", "MD5OfMessageAttributes": "ma"}]}))
+        );
+        let none_ok = Reply::SendBatch {
+            successful: vec![],
+            failed: vec![failure("c")],
+        };
+        assert_eq!(
+            printed(&none_ok),
+            format_json(&json!({"Failed": [
+                {"Id": "c", "SenderFault": true, "Code": "InvalidParameterValue", "Message": "bad"}]}))
+        );
+        let mixed = Reply::SendBatch {
+            successful: vec![
+                ("a".into(), sent("m1", None, None)),
+                ("b".into(), sent("m2", Some("ma"), None)),
+            ],
+            failed: vec![failure("c")],
+        };
+        assert_eq!(
+            format_text(&response(&mixed)),
+            "FAILED\tInvalidParameterValue\tc\tbad\tTrue\nSUCCESSFUL\ta\t\t5m1\tm1\nSUCCESSFUL\tb\tma\t5m2\tm2\n"
+        );
+    }
+
+    #[test]
+    fn delete_and_visibility_batches() {
+        let r = Reply::Batch {
+            successful: vec!["1".into(), "2".into()],
+            failed: vec![failure("3")],
+        };
+        assert_eq!(
+            printed(&r),
+            format_json(&json!({"Successful": [{"Id": "1"}, {"Id": "2"}],
+                "Failed": [{"Id": "3", "SenderFault": true, "Code": "InvalidParameterValue", "Message": "bad"}]}))
+        );
+        let r = Reply::Batch {
+            successful: vec!["1".into()],
+            failed: vec![],
+        };
+        assert_eq!(
+            printed(&r),
+            format_json(&json!({"Successful": [{"Id": "1"}]}))
+        );
+    }
+
+    #[test]
+    fn messages_with_message_attributes() {
+        let mut attrs = MessageAttributes::new();
+        attrs.insert(
+            "color".into(),
+            crate::engine::MessageAttributeValue {
+                data_type: "String".into(),
+                string_value: Some("red".into()),
+                binary_value: None,
+            },
+        );
+        attrs.insert(
+            "blob".into(),
+            crate::engine::MessageAttributeValue {
+                data_type: "Binary".into(),
+                string_value: None,
+                binary_value: Some(b"hi".to_vec()),
+            },
+        );
+        let m = ReceivedMessage {
+            message_id: "m".into(),
+            receipt_handle: "r".into(),
+            md5_of_body: "5".into(),
+            body: "b".into(),
+            attributes: vec![("SentTimestamp".into(), "2".into())],
+            message_attributes: attrs,
+            md5_of_message_attributes: Some("ma".into()),
+        };
+        let doc = response(&Reply::Messages(vec![m]));
+        assert_eq!(
+            format_json(&doc),
+            format_json(
+                &json!({"Messages": [{"MessageId": "m", "ReceiptHandle": "r", "MD5OfBody": "5",
+                "Body": "b", "Attributes": {"SentTimestamp": "2"}, "MD5OfMessageAttributes": "ma",
+                "MessageAttributes": {"blob": {"BinaryValue": "aGk=", "DataType": "Binary"},
+                                      "color": {"StringValue": "red", "DataType": "String"}}}]})
+            )
+        );
+        assert_eq!(
+            format_text(&doc),
+            "MESSAGES\tb\t5\tma\tm\tr\nATTRIBUTES\t2\nBLOB\taGk=\tBinary\nCOLOR\tString\tred\n"
+        );
+        assert_eq!(response(&Reply::Messages(vec![])), json!({}));
+    }
+
+    #[test]
+    fn tags_queues_and_move_tasks() {
+        let tags: std::collections::BTreeMap<String, String> = [
+            ("team".to_string(), "red".to_string()),
+            ("env".into(), "dev".into()),
+        ]
+        .into();
+        let doc = response(&Reply::Tags(tags));
+        assert_eq!(doc, json!({"Tags": {"env": "dev", "team": "red"}}));
+        assert_eq!(format_text(&doc), "TAGS\tdev\tred\n");
+        assert_eq!(response(&Reply::Tags(Default::default())), json!({}));
+
+        let doc = response(&Reply::DeadLetterSourceQueues {
+            queue_urls: vec!["u1".into(), "u2".into()],
+            next_token: Some("t".into()),
+        });
+        assert_eq!(
+            format_json(&doc),
+            format_json(&json!({"queueUrls": ["u1", "u2"], "NextToken": "t"}))
+        );
+        assert_eq!(format_text(&doc), "t\nQUEUEURLS\tu1\nQUEUEURLS\tu2\n");
+        assert_eq!(
+            response(&Reply::DeadLetterSourceQueues {
+                queue_urls: vec![],
+                next_token: None
+            }),
+            json!({})
+        );
+
+        assert_eq!(
+            response(&Reply::TaskHandle("h".into())),
+            json!({"TaskHandle": "h"})
+        );
+        let doc = response(&Reply::MessagesMoved(0));
+        assert_eq!(doc, json!({"ApproximateNumberOfMessagesMoved": 0}));
+        assert_eq!(format_text(&doc), "0\n");
+
+        let running = MoveTaskReport {
+            task_handle: Some("h".into()),
+            status: "RUNNING".into(),
+            source_arn: "s".into(),
+            destination_arn: Some("d".into()),
+            max_number_of_messages_per_second: Some(50),
+            approximate_number_of_messages_moved: 3,
+            approximate_number_of_messages_to_move: 7,
+            failure_reason: None,
+            started_timestamp: 1_700_000_000_000,
+        };
+        let failed = MoveTaskReport {
+            task_handle: None,
+            status: "FAILED".into(),
+            source_arn: "s".into(),
+            destination_arn: None,
+            max_number_of_messages_per_second: None,
+            approximate_number_of_messages_moved: 0,
+            approximate_number_of_messages_to_move: 7,
+            failure_reason: Some("AccessDenied".into()),
+            started_timestamp: 1,
+        };
+        let doc = response(&Reply::MoveTasks(vec![running, failed]));
+        assert_eq!(
+            format_json(&doc),
+            format_json(&json!({"Results": [
+                {"TaskHandle": "h", "Status": "RUNNING", "SourceArn": "s", "DestinationArn": "d",
+                 "MaxNumberOfMessagesPerSecond": 50, "ApproximateNumberOfMessagesMoved": 3,
+                 "ApproximateNumberOfMessagesToMove": 7, "StartedTimestamp": 1_700_000_000_000_u64},
+                {"Status": "FAILED", "SourceArn": "s", "ApproximateNumberOfMessagesMoved": 0,
+                 "ApproximateNumberOfMessagesToMove": 7, "FailureReason": "AccessDenied",
+                 "StartedTimestamp": 1}]}))
+        );
+        assert_eq!(
+            format_text(&doc),
+            "RESULTS\t3\t7\td\t\t50\ts\t1700000000000\tRUNNING\th\nRESULTS\t0\t7\t\tAccessDenied\t\ts\t1\tFAILED\t\n"
+        );
     }
 
     #[test]

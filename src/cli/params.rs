@@ -1,0 +1,757 @@
+//! Structured option values (`--entries`, `--message-attributes`, `--tags`, ...) turned
+//! into API parameters the way the AWS CLI turns them, with its errors:
+//!
+//! 1. *unpack* one option: JSON when the value starts with `{` or `[`, else shorthand
+//!    (lists of structures take one shorthand or JSON object per argument); a list of
+//!    strings takes its arguments as they are, or one JSON list. Shorthand values are then
+//!    fitted to the model (`DelaySeconds=5` becomes a number, a lone value where a list is
+//!    expected becomes a one-item list).
+//! 2. *check blobs*: `BinaryValue` arguments are base64 (AWS CLI v2's default
+//!    `cli_binary_format`); a value Python's decoder rejects is `Invalid base64: "..."`.
+//! 3. *validate* against the model: missing and unknown members and wrong types, all
+//!    reported at once (`Parameter validation failed:`).
+//!
+//! The shapes below are the SQS API's input shapes (members in API order).
+
+use super::aws::ArgumentError;
+use super::{pyjson, shorthand};
+use serde_json::{Map, Value};
+
+pub enum Shape {
+    String,
+    Integer,
+    Blob,
+    List(&'static Shape),
+    /// String keys.
+    Map(&'static Shape),
+    Structure(&'static [Member]),
+}
+
+pub struct Member {
+    pub name: &'static str,
+    pub shape: &'static Shape,
+    pub required: bool,
+}
+
+const fn member(name: &'static str, shape: &'static Shape, required: bool) -> Member {
+    Member {
+        name,
+        shape,
+        required,
+    }
+}
+
+pub const STRING_LIST: Shape = Shape::List(&Shape::String);
+/// `Attributes` (QueueAttributeMap) and `Tags` (TagMap).
+pub const STRING_MAP: Shape = Shape::Map(&Shape::String);
+
+/// MessageAttributeValue and MessageSystemAttributeValue (the same members).
+const ATTRIBUTE_VALUE: Shape = Shape::Structure(&[
+    member("StringValue", &Shape::String, false),
+    member("BinaryValue", &Shape::Blob, false),
+    member("StringListValues", &STRING_LIST, false),
+    member("BinaryListValues", &Shape::List(&Shape::Blob), false),
+    member("DataType", &Shape::String, true),
+]);
+/// `MessageAttributes` and `MessageSystemAttributes`.
+pub const MESSAGE_ATTRIBUTES: Shape = Shape::Map(&ATTRIBUTE_VALUE);
+
+pub const SEND_MESSAGE_BATCH_ENTRIES: Shape = Shape::List(&Shape::Structure(&[
+    member("Id", &Shape::String, true),
+    member("MessageBody", &Shape::String, true),
+    member("DelaySeconds", &Shape::Integer, false),
+    member("MessageAttributes", &MESSAGE_ATTRIBUTES, false),
+    member("MessageSystemAttributes", &MESSAGE_ATTRIBUTES, false),
+    member("MessageDeduplicationId", &Shape::String, false),
+    member("MessageGroupId", &Shape::String, false),
+]));
+
+pub const DELETE_MESSAGE_BATCH_ENTRIES: Shape = Shape::List(&Shape::Structure(&[
+    member("Id", &Shape::String, true),
+    member("ReceiptHandle", &Shape::String, true),
+]));
+
+pub const CHANGE_MESSAGE_VISIBILITY_BATCH_ENTRIES: Shape = Shape::List(&Shape::Structure(&[
+    member("Id", &Shape::String, true),
+    member("ReceiptHandle", &Shape::String, true),
+    member("VisibilityTimeout", &Shape::Integer, false),
+]));
+
+fn is_complex(shape: &Shape) -> bool {
+    match shape {
+        Shape::Structure(_) | Shape::Map(_) => true,
+        Shape::List(m) => matches!(m, Shape::Structure(_) | Shape::Map(_) | Shape::List(_)),
+        _ => false,
+    }
+}
+
+fn starts_with_json(s: &str) -> bool {
+    s.trim_matches(shorthand::py_isspace)
+        .starts_with(['[', '{'])
+}
+
+fn parse_json(cli_name: &str, value: &str) -> Result<Value, ArgumentError> {
+    pyjson::loads(value).map_err(|e| {
+        ArgumentError::param(
+            cli_name,
+            format!("Invalid JSON: {e}\nJSON received: {value}"),
+        )
+    })
+}
+
+/// One option's arguments as the API parameter value (step 1 above).
+pub fn unpack(cli_name: &str, shape: &Shape, args: &[String]) -> Result<Value, ArgumentError> {
+    let first = args.first().map(String::as_str);
+    if let Shape::List(item) = shape {
+        if !is_complex(shape) {
+            // A list of strings: the arguments themselves, or one JSON list.
+            if let [only] = args {
+                if only.trim_matches(shorthand::py_isspace).starts_with('[') {
+                    return parse_json(cli_name, only);
+                }
+            }
+            debug_assert!(matches!(item, Shape::String | Shape::Blob));
+            return Ok(Value::Array(
+                args.iter().map(|a| Value::String(a.clone())).collect(),
+            ));
+        }
+    }
+    if first.is_some_and(starts_with_json) {
+        return unpack_json(cli_name, shape, args);
+    }
+    let mut value = match shape {
+        Shape::List(_) => Value::Array(
+            args.iter()
+                .map(|a| shorthand_value(cli_name, a))
+                .collect::<Result<_, _>>()?,
+        ),
+        _ => shorthand_value(cli_name, first.unwrap_or_default())?,
+    };
+    if let Some(file) = find_file_value(&value) {
+        return Err(ArgumentError::general(format!(
+            "Unable to load paramfile {file}: Fanout scripts cannot read local files"
+        )));
+    }
+    fit_to_model(&mut value, shape)?;
+    Ok(value)
+}
+
+fn shorthand_value(cli_name: &str, arg: &str) -> Result<Value, ArgumentError> {
+    shorthand::parse(arg).map_err(|e| ArgumentError::param(cli_name, e.0))
+}
+
+fn unpack_json(cli_name: &str, shape: &Shape, args: &[String]) -> Result<Value, ArgumentError> {
+    let json_object = |arg: &str| -> Result<Value, ArgumentError> {
+        match arg.trim_start_matches(shorthand::py_isspace).chars().next() {
+            Some('{') => parse_json(cli_name, arg),
+            Some(_) => Err(ArgumentError::param(
+                cli_name,
+                format!("Invalid JSON:\n{arg}"),
+            )),
+            None => Err(ArgumentError::general("string index out of range")),
+        }
+    };
+    match shape {
+        Shape::List(_) => {
+            if let [only] = args {
+                if only.trim_matches(shorthand::py_isspace).starts_with('[') {
+                    return parse_json(cli_name, only);
+                }
+            }
+            // Several JSON objects, one per argument.
+            Ok(Value::Array(
+                args.iter()
+                    .map(|a| json_object(a))
+                    .collect::<Result<_, _>>()?,
+            ))
+        }
+        _ => json_object(args.first().map(String::as_str).unwrap_or_default()),
+    }
+}
+
+fn find_file_value(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => s.strip_prefix(shorthand::FILE_MARK).map(str::to_string),
+        Value::Array(items) => items.iter().find_map(find_file_value),
+        Value::Object(m) => m.values().find_map(find_file_value),
+        _ => None,
+    }
+}
+
+/// The AWS CLI's fitting of shorthand values to the model: integers parsed with
+/// Python's `int()` (its error ends the command, status 255), a lone value where the
+/// model wants a list wrapped in one.
+fn fit_to_model(v: &mut Value, shape: &Shape) -> Result<(), ArgumentError> {
+    match shape {
+        Shape::Structure(members) => {
+            if let Value::Object(m) = v {
+                for member in *members {
+                    if let Some(child) = m.get_mut(member.name) {
+                        fit_to_model(child, member.shape)?;
+                    }
+                }
+            }
+        }
+        Shape::List(item) => match v {
+            Value::Array(items) => {
+                for i in items {
+                    fit_to_model(i, item)?;
+                }
+            }
+            Value::Null => {}
+            other => *other = Value::Array(vec![other.take()]),
+        },
+        Shape::Map(value) => {
+            if let Value::Object(m) = v {
+                for child in m.values_mut() {
+                    fit_to_model(child, value)?;
+                }
+            }
+        }
+        Shape::Integer => match v {
+            Value::String(s) => {
+                *v = Value::Number(py_int(s).map_err(ArgumentError::general)?.into());
+            }
+            Value::Array(_) | Value::Object(_) => {
+                return Err(ArgumentError::general(format!(
+                    "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                    if v.is_array() { "list" } else { "dict" }
+                )));
+            }
+            _ => {}
+        },
+        Shape::String | Shape::Blob => {}
+    }
+    Ok(())
+}
+
+/// Step 2: every blob argument must be base64 (status 255 otherwise, as in the CLI).
+pub fn check_blobs(v: &Value, shape: &Shape) -> Result<(), ArgumentError> {
+    match (shape, v) {
+        (Shape::Structure(members), Value::Object(m)) => {
+            for member in *members {
+                if let Some(child) = m.get(member.name) {
+                    check_blobs(child, member.shape)?;
+                }
+            }
+        }
+        (Shape::List(item), Value::Array(items)) => {
+            for i in items {
+                check_blobs(i, item)?;
+            }
+        }
+        (Shape::Map(value), Value::Object(m)) => {
+            for child in m.values() {
+                check_blobs(child, value)?;
+            }
+        }
+        (Shape::Blob, Value::String(s)) => match b64decode(s) {
+            Ok(_) => {}
+            Err(Base64Error::NotAscii) => {
+                return Err(ArgumentError::general(
+                    "string argument should contain only ASCII characters",
+                ))
+            }
+            Err(Base64Error::Invalid) => {
+                return Err(ArgumentError::general(format!("Invalid base64: \"{s}\"")))
+            }
+        },
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Step 3: the parameters given, by API member name in API order, checked against their
+/// shapes; every problem is reported together.
+pub fn validate(params: &[(&str, &Value, &Shape)]) -> Result<(), ArgumentError> {
+    let mut errors = Vec::new();
+    for (name, value, shape) in params {
+        validate_value(value, shape, name, &mut errors);
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ArgumentError::validation(errors.join("\n")))
+    }
+}
+
+fn invalid_type(v: &Value, name: &str, valid: &str, errors: &mut Vec<String>) {
+    errors.push(format!(
+        "Invalid type for parameter {name}, value: {}, type: {}, valid types: {valid}",
+        py_str(v),
+        py_type(v)
+    ));
+}
+
+fn validate_value(v: &Value, shape: &Shape, name: &str, errors: &mut Vec<String>) {
+    match shape {
+        Shape::Structure(members) => {
+            let Value::Object(m) = v else {
+                return invalid_type(v, name, "<class 'dict'>", errors);
+            };
+            for member in members.iter().filter(|m| m.required) {
+                if !m.contains_key(member.name) {
+                    errors.push(format!(
+                        "Missing required parameter in {name}: \"{}\"",
+                        member.name
+                    ));
+                }
+            }
+            let names: Vec<&str> = members.iter().map(|m| m.name).collect();
+            for key in m.keys() {
+                if !names.contains(&key.as_str()) {
+                    errors.push(format!(
+                        "Unknown parameter in {name}: \"{key}\", must be one of: {}",
+                        names.join(", ")
+                    ));
+                }
+            }
+            for (key, child) in m {
+                if let Some(member) = members.iter().find(|m| m.name == key) {
+                    validate_value(child, member.shape, &format!("{name}.{key}"), errors);
+                }
+            }
+        }
+        Shape::List(item) => {
+            let Value::Array(items) = v else {
+                return invalid_type(v, name, "<class 'list'>, <class 'tuple'>", errors);
+            };
+            for (i, child) in items.iter().enumerate() {
+                validate_value(child, item, &format!("{name}[{i}]"), errors);
+            }
+        }
+        Shape::Map(value) => {
+            let Value::Object(m) = v else {
+                return invalid_type(v, name, "<class 'dict'>", errors);
+            };
+            for (key, child) in m {
+                validate_value(child, value, &format!("{name}.{key}"), errors);
+            }
+        }
+        Shape::String => {
+            if !v.is_string() {
+                invalid_type(v, name, "<class 'str'>", errors);
+            }
+        }
+        Shape::Integer => {
+            // Python's bool is an int.
+            let ok = v.is_i64() || v.is_u64() || v.is_boolean();
+            if !ok {
+                invalid_type(v, name, "<class 'int'>", errors);
+            }
+        }
+        Shape::Blob => {
+            if !v.is_string() {
+                invalid_type(
+                    v,
+                    name,
+                    "<class 'bytes'>, <class 'bytearray'>, file-like object",
+                    errors,
+                );
+            }
+        }
+    }
+}
+
+/// Python's `int(s)` for a string: surrounding whitespace, a sign, digits with single
+/// underscores between them. Values beyond 64 bits saturate.
+pub fn py_int(s: &str) -> Result<i64, String> {
+    let bad = || format!("invalid literal for int() with base 10: {}", py_repr_str(s));
+    let t = s.trim_matches(shorthand::py_isspace);
+    let (negative, digits) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let valid = !digits.is_empty()
+        && !digits.starts_with('_')
+        && !digits.ends_with('_')
+        && !digits.contains("__")
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '_');
+    if !valid {
+        return Err(bad());
+    }
+    let mut n: i128 = 0;
+    for c in digits.chars().filter(char::is_ascii_digit) {
+        n = (n * 10 + i128::from(c as u8 - b'0')).min(i128::from(u64::MAX));
+    }
+    let n = if negative { -n } else { n };
+    Ok(n.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64)
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Base64Error {
+    NotAscii,
+    Invalid,
+}
+
+/// Python's `base64.b64decode(s)` (not strict): characters outside the alphabet are
+/// skipped, padding ends the data, and a partial last group is an error.
+pub fn b64decode(s: &str) -> Result<Vec<u8>, Base64Error> {
+    if !s.is_ascii() {
+        return Err(Base64Error::NotAscii);
+    }
+    let mut out = Vec::with_capacity(s.len() / 4 * 3);
+    let (mut quad, mut left, mut pads) = (0u8, 0u32, 0u8);
+    for b in s.bytes() {
+        if b == b'=' {
+            if quad >= 2 {
+                pads += 1;
+                if quad + pads >= 4 {
+                    return Ok(out);
+                }
+            }
+            continue;
+        }
+        let v = match b {
+            b'A'..=b'Z' => b - b'A',
+            b'a'..=b'z' => b - b'a' + 26,
+            b'0'..=b'9' => b - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => continue,
+        } as u32;
+        pads = 0;
+        match quad {
+            0 => {
+                left = v;
+                quad = 1;
+            }
+            1 => {
+                out.push(((left << 2) | (v >> 4)) as u8);
+                left = v & 0x0f;
+                quad = 2;
+            }
+            2 => {
+                out.push(((left << 4) | (v >> 2)) as u8);
+                left = v & 0x03;
+                quad = 3;
+            }
+            _ => {
+                out.push(((left << 6) | v) as u8);
+                quad = 0;
+            }
+        }
+    }
+    if quad == 0 {
+        Ok(out)
+    } else {
+        Err(Base64Error::Invalid)
+    }
+}
+
+fn py_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "<class 'NoneType'>",
+        Value::Bool(_) => "<class 'bool'>",
+        Value::Number(n) if n.is_f64() => "<class 'float'>",
+        Value::Number(_) => "<class 'int'>",
+        Value::String(_) => "<class 'str'>",
+        Value::Array(_) => "<class 'list'>",
+        Value::Object(_) => "<class 'dict'>",
+    }
+}
+
+/// Python's `str()` of a parameter value.
+pub fn py_str(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => py_repr(other),
+    }
+}
+
+/// Python's `repr()` of a parameter value.
+pub fn py_repr(v: &Value) -> String {
+    match v {
+        Value::Null => "None".into(),
+        Value::Bool(true) => "True".into(),
+        Value::Bool(false) => "False".into(),
+        Value::Number(n) => match n.as_f64() {
+            Some(f) if n.is_f64() => py_float_repr(f),
+            _ => n.to_string(),
+        },
+        Value::String(s) => py_repr_str(s),
+        Value::Array(items) => format!(
+            "[{}]",
+            items.iter().map(py_repr).collect::<Vec<_>>().join(", ")
+        ),
+        Value::Object(m) => format!("{{{}}}", py_repr_map(m)),
+    }
+}
+
+fn py_repr_map(m: &Map<String, Value>) -> String {
+    m.iter()
+        .map(|(k, v)| format!("{}: {}", py_repr_str(k), py_repr(v)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Python's `repr()` of a float: shortest round-trip digits, exponent form outside
+/// 1e-4..1e16.
+fn py_float_repr(f: f64) -> String {
+    if f.is_nan() {
+        return "nan".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { "inf" } else { "-inf" }.into();
+    }
+    let sci = format!("{f:e}");
+    let (mantissa, exp) = sci.split_once('e').expect("`{:e}` has an exponent");
+    let exp: i32 = exp.parse().expect("`{:e}` exponent is an integer");
+    if (-4..16).contains(&exp) {
+        let s = format!("{f}");
+        if s.contains('.') {
+            s
+        } else {
+            format!("{s}.0")
+        }
+    } else {
+        format!(
+            "{mantissa}e{}{:02}",
+            if exp < 0 { '-' } else { '+' },
+            exp.abs()
+        )
+    }
+}
+
+fn py_printable(c: char) -> bool {
+    !(c.is_control()
+        || (c.is_whitespace() && c != ' ')
+        || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}'))
+}
+
+/// Python's `repr()` of a string.
+pub fn py_repr_str(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if py_printable(c) => out.push(c),
+            c if (c as u32) < 0x100 => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push_str(&format!("\\U{:08x}", c as u32)),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn args(a: &[&str]) -> Vec<String> {
+        a.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn unpack_ok(shape: &Shape, a: &[&str]) -> Value {
+        unpack("--x", shape, &args(a)).unwrap_or_else(|e| panic!("{}", e.message))
+    }
+
+    fn unpack_err(shape: &Shape, a: &[&str]) -> ArgumentError {
+        unpack("--entries", shape, &args(a)).unwrap_err()
+    }
+
+    #[test]
+    fn entries_from_shorthand_json_and_json_objects_agree() {
+        let a = unpack_ok(
+            &SEND_MESSAGE_BATCH_ENTRIES,
+            &["Id=a,MessageBody=x,DelaySeconds=3", "Id=b,MessageBody=y"],
+        );
+        let b = unpack_ok(
+            &SEND_MESSAGE_BATCH_ENTRIES,
+            &[r#"[{"Id":"a","MessageBody":"x","DelaySeconds":3},{"Id":"b","MessageBody":"y"}]"#],
+        );
+        let c = unpack_ok(
+            &SEND_MESSAGE_BATCH_ENTRIES,
+            &[
+                r#"{"Id":"a","MessageBody":"x","DelaySeconds":3}"#,
+                r#" {"Id":"b","MessageBody":"y"}"#,
+            ],
+        );
+        assert_eq!(a, b);
+        assert_eq!(a, c);
+        assert_eq!(unpack_ok(&SEND_MESSAGE_BATCH_ENTRIES, &[]), json!([]));
+    }
+
+    #[test]
+    fn shorthand_is_fitted_to_the_model() {
+        let v = unpack_ok(
+            &MESSAGE_ATTRIBUTES,
+            &["a={DataType=String,StringValue=1,StringListValues=x}"],
+        );
+        assert_eq!(
+            v,
+            json!({"a": {"DataType": "String", "StringValue": "1", "StringListValues": ["x"]}})
+        );
+        let e = unpack_err(
+            &SEND_MESSAGE_BATCH_ENTRIES,
+            &["Id=a,MessageBody=x,DelaySeconds=abc"],
+        );
+        assert_eq!(
+            (e.message.as_str(), e.status),
+            ("\ninvalid literal for int() with base 10: 'abc'\n", 255)
+        );
+        let e = unpack_err(
+            &CHANGE_MESSAGE_VISIBILITY_BATCH_ENTRIES,
+            &["Id=a,ReceiptHandle=r,VisibilityTimeout=[1,2]"],
+        );
+        assert_eq!(
+            e.message,
+            "\nint() argument must be a string, a bytes-like object or a real number, not 'list'\n"
+        );
+    }
+
+    #[test]
+    fn syntax_and_json_errors_name_the_option() {
+        let e = unpack_err(&SEND_MESSAGE_BATCH_ENTRIES, &["Id=a", "Id"]);
+        assert_eq!(
+            (e.message.as_str(), e.status),
+            (
+                "\nError parsing parameter '--entries': Expected: '=', received: 'EOF' for input:\nId\n  ^\n",
+                252
+            )
+        );
+        let e = unpack_err(&SEND_MESSAGE_BATCH_ENTRIES, &[r#"[{"Id":"a""#]);
+        assert_eq!(
+            e.message,
+            "\nError parsing parameter '--entries': Invalid JSON: Expecting ',' delimiter: line 1 column 11 (char 10)\nJSON received: [{\"Id\":\"a\"\n"
+        );
+        let e = unpack_err(&SEND_MESSAGE_BATCH_ENTRIES, &[r#"{"Id":"a"}"#, "Id=b"]);
+        assert_eq!(
+            e.message,
+            "\nError parsing parameter '--entries': Invalid JSON:\nId=b\n"
+        );
+        let e = unpack_err(&STRING_MAP, &["[1]"]);
+        assert_eq!(
+            e.message,
+            "\nError parsing parameter '--entries': Invalid JSON:\n[1]\n"
+        );
+        let e = unpack_err(&STRING_MAP, &["a@=file://x.json"]);
+        assert_eq!(e.status, 255);
+    }
+
+    #[test]
+    fn string_lists_take_arguments_or_one_json_list() {
+        assert_eq!(unpack_ok(&STRING_LIST, &["a,b", "c"]), json!(["a,b", "c"]));
+        assert_eq!(
+            unpack_ok(&STRING_LIST, &[r#"["a","b"]"#]),
+            json!(["a", "b"])
+        );
+        assert_eq!(unpack_ok(&STRING_LIST, &[]), json!([]));
+        assert_eq!(unpack_ok(&STRING_LIST, &["{x}"]), json!(["{x}"]));
+    }
+
+    #[test]
+    fn validation_reports_everything() {
+        let entries = unpack_ok(
+            &SEND_MESSAGE_BATCH_ENTRIES,
+            &["Id=a,MessageBody", "Id=b,Foo=1"],
+        );
+        let e = validate(&[("Entries", &entries, &SEND_MESSAGE_BATCH_ENTRIES)]).unwrap_err();
+        assert_eq!(e.status, 252);
+        assert_eq!(
+            e.message,
+            "\nParameter validation failed:\n\
+             Missing required parameter in Entries[0]: \"MessageBody\"\n\
+             Invalid type for parameter Entries[0].Id, value: ['a', 'MessageBody'], type: <class 'list'>, valid types: <class 'str'>\n\
+             Missing required parameter in Entries[1]: \"MessageBody\"\n\
+             Unknown parameter in Entries[1]: \"Foo\", must be one of: Id, MessageBody, DelaySeconds, MessageAttributes, MessageSystemAttributes, MessageDeduplicationId, MessageGroupId\n"
+        );
+        let attrs =
+            json!({"a": {"StringValue": "v"}, "b": {"DataType": "Number", "StringValue": 1}});
+        let tags = json!({"k": ["x"]});
+        let e = validate(&[
+            ("MessageAttributes", &attrs, &MESSAGE_ATTRIBUTES),
+            ("Tags", &tags, &STRING_MAP),
+        ])
+        .unwrap_err();
+        assert_eq!(
+            e.message,
+            "\nParameter validation failed:\n\
+             Missing required parameter in MessageAttributes.a: \"DataType\"\n\
+             Invalid type for parameter MessageAttributes.b.StringValue, value: 1, type: <class 'int'>, valid types: <class 'str'>\n\
+             Invalid type for parameter Tags.k, value: ['x'], type: <class 'list'>, valid types: <class 'str'>\n"
+        );
+        let delay = json!([{"Id": "a", "MessageBody": "x", "DelaySeconds": "3"}]);
+        let e = validate(&[("Entries", &delay, &SEND_MESSAGE_BATCH_ENTRIES)]).unwrap_err();
+        assert!(e.message.contains(
+            "Invalid type for parameter Entries[0].DelaySeconds, value: 3, type: <class 'str'>, valid types: <class 'int'>"
+        ));
+        let ok = json!([{"Id": "a", "MessageBody": "x", "DelaySeconds": 3}]);
+        assert!(validate(&[("Entries", &ok, &SEND_MESSAGE_BATCH_ENTRIES)]).is_ok());
+    }
+
+    #[test]
+    fn blobs_must_be_base64() {
+        let good = json!({"a": {"DataType": "Binary", "BinaryValue": "aGk="}});
+        assert!(check_blobs(&good, &MESSAGE_ATTRIBUTES).is_ok());
+        let bad = json!({"a": {"DataType": "Binary", "BinaryValue": "aGk"}});
+        let e = check_blobs(&bad, &MESSAGE_ATTRIBUTES).unwrap_err();
+        assert_eq!(
+            (e.message.as_str(), e.status),
+            ("\nInvalid base64: \"aGk\"\n", 255)
+        );
+        let list = json!({"a": {"DataType": "Binary", "BinaryListValues": ["YQ==", "x"]}});
+        assert!(check_blobs(&list, &MESSAGE_ATTRIBUTES).is_err());
+    }
+
+    #[test]
+    fn base64_like_python() {
+        assert_eq!(b64decode("aGk=").unwrap(), b"hi");
+        assert_eq!(b64decode("aGk").unwrap_err(), Base64Error::Invalid);
+        assert_eq!(b64decode("YQ==").unwrap(), b"a");
+        assert_eq!(b64decode("YQ=").unwrap_err(), Base64Error::Invalid);
+        assert_eq!(b64decode("Y").unwrap_err(), Base64Error::Invalid);
+        assert_eq!(b64decode("").unwrap(), b"");
+        assert_eq!(b64decode("@@@").unwrap(), b"");
+        assert_eq!(b64decode("a G\nk=").unwrap(), b"hi");
+        assert_eq!(b64decode("YQ==junk").unwrap(), b"a");
+        assert_eq!(b64decode("=YQ==").unwrap(), b"a");
+        assert_eq!(b64decode("/+/+").unwrap(), [0xff, 0xef, 0xfe]);
+        assert_eq!(b64decode("é").unwrap_err(), Base64Error::NotAscii);
+    }
+
+    #[test]
+    fn python_int_and_reprs() {
+        assert_eq!(py_int(" 10 "), Ok(10));
+        assert_eq!(py_int("-5"), Ok(-5));
+        assert_eq!(py_int("+1_000"), Ok(1000));
+        assert_eq!(
+            py_int("ten"),
+            Err("invalid literal for int() with base 10: 'ten'".into())
+        );
+        assert!(py_int("1__0").is_err());
+        assert!(py_int("_1").is_err());
+        assert!(py_int("").is_err());
+        assert!(py_int("1.5").is_err());
+        assert_eq!(py_int("99999999999999999999999"), Ok(i64::MAX));
+        assert_eq!(py_repr_str("it's"), "\"it's\"");
+        assert_eq!(py_repr_str("a'\"b"), "'a\\'\"b'");
+        assert_eq!(py_repr_str("tab\there\u{1}"), "'tab\\there\\x01'");
+        assert_eq!(py_repr_str("é"), "'é'");
+        assert_eq!(py_repr(&json!(10.0)), "10.0");
+        assert_eq!(py_repr(&json!(1e20)), "1e+20");
+        assert_eq!(py_repr(&json!(1.5e-7)), "1.5e-07");
+        assert_eq!(py_repr(&json!(0.0001)), "0.0001");
+        assert_eq!(py_repr(&json!(123456789012345.6)), "123456789012345.6");
+        assert_eq!(
+            py_repr(&json!({"a": [1, true, null, "x"]})),
+            "{'a': [1, True, None, 'x']}"
+        );
+    }
+}

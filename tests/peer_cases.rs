@@ -21,49 +21,6 @@ use std::path::{Path, PathBuf};
 
 const SEED: u64 = 1;
 
-/// Cases that fail today because the engine lacks the feature they check (FIFO queues,
-/// batches, message attributes, tags, permissions, move tasks, ...). Remove a name when its
-/// case passes.
-const KNOWN_FAILING: &[&str] = &[
-    "batch_change_visibility",
-    "batch_delete",
-    "batch_request_errors",
-    "batch_send",
-    "batch_send_partial",
-    "create_queue_tags",
-    "dlq_source_queues",
-    "fair_queue_group_id",
-    "fifo_dedup_content",
-    "fifo_dedup_id",
-    "fifo_dedup_scope_group",
-    "fifo_delay",
-    "fifo_dlq_type",
-    "fifo_group_lock",
-    "fifo_group_order",
-    "fifo_group_retry",
-    "fifo_queue_names",
-    "fifo_requires_dedup",
-    "fifo_requires_group",
-    "fifo_sequence_number",
-    "message_size_limits",
-    "move_task_cancel",
-    "move_task_destination",
-    "move_task_errors",
-    "move_task_redrive",
-    "msg_attrs_names",
-    "msg_attrs_select",
-    "msg_attrs_shorthand",
-    "msg_attrs_too_many",
-    "msg_attrs_types",
-    "msg_attrs_values",
-    "permissions",
-    "queue_attrs_all_fifo",
-    "set_attrs_errors",
-    "sse_attrs",
-    "standard_rejects_dedup_id",
-    "tags",
-];
-
 // ---------------------------------------------------------------------------------------
 // compare.py, ported: the same placeholders, the same text/JSON split, the same error regex.
 // ---------------------------------------------------------------------------------------
@@ -427,13 +384,6 @@ fn peer_cases_match_aws() {
         "expected the peer cases under {}",
         dir.display()
     );
-    for name in KNOWN_FAILING {
-        assert!(
-            all.iter().any(|(n, _)| n == name),
-            "KNOWN_FAILING names {name}, which has no script"
-        );
-    }
-    let strict = std::env::var("PEER_ALL").is_ok_and(|v| v != "0");
     let only = std::env::var("PEER_CASE").ok();
     let mut passed = Vec::new();
     let mut failed = Vec::new();
@@ -463,24 +413,9 @@ fn peer_cases_match_aws() {
     print!("{report}");
     let total = passed.len() + failed.len();
     println!("{} of {total} peer cases pass", passed.len());
-    let unexpected: Vec<&String> = failed
-        .iter()
-        .filter(|n| strict || !KNOWN_FAILING.contains(&n.as_str()))
-        .collect();
-    let stale: Vec<&String> = passed
-        .iter()
-        .filter(|n| KNOWN_FAILING.contains(&n.as_str()))
-        .collect();
-    if !failed.is_empty() {
-        println!("failing cases: {}", failed.join(", "));
-    }
     assert!(
-        unexpected.is_empty(),
-        "peer cases that must pass differ from AWS: {unexpected:?} (diffs above)"
-    );
-    assert!(
-        stale.is_empty(),
-        "these cases pass now: take them off KNOWN_FAILING in tests/peer_cases.rs: {stale:?}"
+        failed.is_empty(),
+        "peer cases differ from AWS: {failed:?} (diffs above)"
     );
 }
 

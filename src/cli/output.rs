@@ -1,9 +1,10 @@
 //! Responses in the shapes and formats the AWS CLI prints.
 //!
 //! Members appear in the order of the API's output shapes (the AWS CLI builds each
-//! response in model order) and only when present. Like the SQS JSON protocol, an empty
-//! list is not sent at all: a batch where nothing failed has no `Failed`, a receive that
-//! found nothing prints nothing.
+//! response in model order) and only when present. SQS's JSON protocol leaves out an empty
+//! list unless the output shape marks it required: a receive that found nothing prints
+//! nothing, but a batch always has `Successful` and `Failed` (`"Failed": []`), and
+//! `ListDeadLetterSourceQueues` always has `queueUrls`.
 
 use crate::engine::{
     BatchFailure, MessageAttributes, MoveTaskReport, ReceivedMessage, Reply, SendResult,
@@ -42,23 +43,23 @@ pub fn response(reply: &Reply) -> Value {
             optional(&mut m, "SequenceNumber", sent.sequence_number.as_ref());
         }
         Reply::SendBatch { successful, failed } => {
-            non_empty(
+            required(
                 &mut m,
                 "Successful",
                 successful.iter().map(|(id, sent)| batch_sent(id, sent)),
             );
-            non_empty(&mut m, "Failed", failed.iter().map(batch_failure));
+            required(&mut m, "Failed", failed.iter().map(batch_failure));
         }
         Reply::Messages(messages) => {
             non_empty(&mut m, "Messages", messages.iter().map(message));
         }
         Reply::Batch { successful, failed } => {
-            non_empty(
+            required(
                 &mut m,
                 "Successful",
                 successful.iter().map(|id| json!({ "Id": id })),
             );
-            non_empty(&mut m, "Failed", failed.iter().map(batch_failure));
+            required(&mut m, "Failed", failed.iter().map(batch_failure));
         }
         Reply::Attributes(attributes) => {
             if !attributes.is_empty() {
@@ -79,7 +80,7 @@ pub fn response(reply: &Reply) -> Value {
             next_token,
         } => {
             // The API spells this member in lower camel case.
-            non_empty(&mut m, "queueUrls", queue_urls.iter().map(|u| json!(u)));
+            required(&mut m, "queueUrls", queue_urls.iter().map(|u| json!(u)));
             optional(&mut m, "NextToken", next_token.as_ref());
         }
         Reply::TaskHandle(handle) => {
@@ -102,6 +103,11 @@ fn optional<T: serde::Serialize>(m: &mut Map<String, Value>, key: &str, v: Optio
 }
 
 /// A list member, left out when empty (SQS does not send empty lists).
+/// A list member the output shape marks required: sent even when empty.
+fn required(m: &mut Map<String, Value>, key: &str, items: impl Iterator<Item = Value>) {
+    m.insert(key.into(), Value::Array(items.collect()));
+}
+
 fn non_empty(m: &mut Map<String, Value>, key: &str, items: impl Iterator<Item = Value>) {
     let items: Vec<Value> = items.collect();
     if !items.is_empty() {
@@ -206,13 +212,57 @@ fn message_attributes(attrs: &MessageAttributes) -> Value {
 
 /// Applies `--query` (JMESPath) to a response.
 pub fn query(doc: &Value, expression: &str) -> Result<Value, String> {
-    let expr = jmespath::compile(expression)
+    let expr = jmespath::compile(&lenient_literals(expression))
         .map_err(|e| format!("Bad value for --query {expression}: {e}"))?;
     let data = jmespath::Variable::from_serializable(doc).map_err(|e| e.to_string())?;
     let result = expr
         .search(data)
         .map_err(|e| format!("Bad value for --query {expression}: {e}"))?;
     serde_json::to_value(&*result).map_err(|e| e.to_string())
+}
+
+/// The AWS CLI's JMESPath (Python) still accepts a backtick literal that is not JSON, such
+/// as `` `alice` ``, reading it as the string it spells (a deprecated leniency that course
+/// material relies on). The jmespath crate follows the spec strictly, so such literals are
+/// quoted before compiling, exactly as Python's lexer retries them.
+fn lenient_literals(expression: &str) -> String {
+    let mut out = String::with_capacity(expression.len());
+    let mut rest = expression;
+    while let Some(start) = rest.find('`') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        // A literal ends at the next backtick not escaped by a backslash.
+        let mut end = None;
+        let mut escaped = false;
+        for (i, c) in after.char_indices() {
+            match c {
+                '\\' if !escaped => escaped = true,
+                '`' if !escaped => {
+                    end = Some(i);
+                    break;
+                }
+                _ => escaped = false,
+            }
+        }
+        let Some(end) = end else {
+            out.push_str(&rest[start..]);
+            return out;
+        };
+        let literal = &after[..end];
+        let json_text = literal.replace("\\`", "`");
+        if serde_json::from_str::<Value>(&json_text).is_ok() {
+            out.push('`');
+            out.push_str(literal);
+            out.push('`');
+        } else {
+            out.push('`');
+            out.push_str(&serde_json::to_string(json_text.trim_start()).expect("a string"));
+            out.push('`');
+        }
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Prints a response in the chosen `--output` format (JSON unless `text`). An empty
@@ -447,7 +497,15 @@ mod tests {
     }
 
     #[test]
-    fn send_batch_lists_only_what_happened() {
+    fn backtick_literals_that_are_not_json_read_as_strings() {
+        let doc = json!({"Messages": [{"G": "alice", "B": 1}, {"G": "bob", "B": 2}]});
+        assert_eq!(query(&doc, "Messages[?G==`alice`].B").unwrap(), json!([1]));
+        assert_eq!(query(&doc, "Messages[?B==`2`].G").unwrap(), json!(["bob"]));
+        assert_eq!(query(&doc, "`\"x\"`").unwrap(), json!("x"));
+    }
+
+    #[test]
+    fn send_batch_always_lists_successful_and_failed() {
         let all_ok = Reply::SendBatch {
             successful: vec![
                 ("a".into(), sent("m1", None, None)),
@@ -459,7 +517,8 @@ mod tests {
             printed(&all_ok),
             format_json(&json!({"Successful": [
                 {"Id": "a", "MessageId": "m1", "MD5OfMessageBody": "5m1"},
-                {"Id": "b", "MessageId": "m2", "MD5OfMessageBody": "5m2", "MD5OfMessageAttributes": "ma"}]}))
+                {"Id": "b", "MessageId": "m2", "MD5OfMessageBody": "5m2", "MD5OfMessageAttributes": "ma"}],
+                "Failed": []}))
         );
         let none_ok = Reply::SendBatch {
             successful: vec![],
@@ -467,7 +526,7 @@ mod tests {
         };
         assert_eq!(
             printed(&none_ok),
-            format_json(&json!({"Failed": [
+            format_json(&json!({"Successful": [], "Failed": [
                 {"Id": "c", "SenderFault": true, "Code": "InvalidParameterValue", "Message": "bad"}]}))
         );
         let mixed = Reply::SendBatch {
@@ -500,7 +559,7 @@ mod tests {
         };
         assert_eq!(
             printed(&r),
-            format_json(&json!({"Successful": [{"Id": "1"}]}))
+            format_json(&json!({"Successful": [{"Id": "1"}], "Failed": []}))
         );
     }
 
@@ -575,7 +634,7 @@ mod tests {
                 queue_urls: vec![],
                 next_token: None
             }),
-            json!({})
+            json!({"queueUrls": []})
         );
 
         assert_eq!(

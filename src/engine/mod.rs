@@ -211,7 +211,11 @@ impl Engine {
 
     /// Carries out one command at the current virtual time. On error nothing changed.
     pub fn apply(&mut self, command: Command) -> Result<Reply, SqsError> {
-        self.handle_command(command)
+        let reply = self.handle_command(command)?;
+        // What the command made due right now happens now: a receive with a visibility
+        // timeout of 0 leaves its messages visible to the very next receive.
+        self.advance_to(self.now);
+        Ok(reply)
     }
 
     /// The time of the next thing that will happen by itself, if any.

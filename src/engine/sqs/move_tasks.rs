@@ -90,8 +90,7 @@ impl Engine {
             .iter()
             .any(|t| t.source == source && t.status == "RUNNING")
         {
-            return Err(SqsError::new(
-                ErrorCode::UnsupportedOperation,
+            return Err(SqsError::invalid_value(
                 "There is already a task running. Only one active task is allowed for a source queue arn at a given time.",
             ));
         }
@@ -168,6 +167,17 @@ impl Engine {
         &mut self,
         handle: &str,
     ) -> Result<Reply, SqsError> {
+        // A handle is base64 of {"taskId":..,"sourceArn":..}; anything else is malformed.
+        let well_formed = BASE64
+            .decode(handle)
+            .ok()
+            .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+            .is_some_and(|v| v.get("taskId").is_some() && v.get("sourceArn").is_some());
+        if !well_formed {
+            return Err(SqsError::invalid_value(
+                "Value for parameter TaskHandle is invalid.",
+            ));
+        }
         let task = self
             .move_tasks
             .iter_mut()

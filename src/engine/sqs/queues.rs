@@ -69,7 +69,13 @@ impl Engine {
         changes: &BTreeMap<String, String>,
         tags: &BTreeMap<String, String>,
     ) -> Result<Reply, SqsError> {
+        // A standard queue has no FifoQueue attribute at all, so naming it (true on a
+        // name without `.fifo`, or false) is an unknown attribute, as SQS answers.
         let fifo = is_true(changes.get("FifoQueue"));
+        if changes.contains_key("FifoQueue") && !(fifo && name.ends_with(".fifo")) {
+            validate_queue_name(name, name.ends_with(".fifo"))?; // a bad name is named first
+            return Err(unknown_attribute("FifoQueue"));
+        }
         validate_queue_name(name, fifo)?;
         if let Some(n) = changes.keys().find(|n| READ_ONLY.contains(&n.as_str())) {
             return Err(unknown_attribute(n));
@@ -142,8 +148,9 @@ impl Engine {
             return Err(bad("Dead letter target cannot be the source queue itself."));
         }
         if dlq.is_fifo() != attributes.fifo_queue {
+            // The doubled period is SQS's own.
             return Err(bad(
-                "Dead-letter queue must be the same type of queue (FIFO or standard) as the source.",
+                "Dead-letter queue must be same type of queue as the source..",
             ));
         }
         if let Some((_, allow)) = &dlq.attributes.redrive_allow_policy {

@@ -757,7 +757,7 @@ fn build(
     globals: GlobalOptions,
 ) -> Result<Invocation, ArgumentError> {
     let mut values = Map::new();
-    let mut structured: Vec<(&str, &Shape)> = Vec::new();
+    let mut structured: Vec<(&str, &Shape, params::Unpacked)> = Vec::new();
     for o in spec.options {
         let Some(g) = given.get(o.name) else {
             continue;
@@ -770,8 +770,10 @@ fn build(
                     .into(),
             ),
             Kind::Param(shape) => {
-                structured.push((o.member, shape));
-                params::unpack(o.name, shape, g.args())?
+                let unpacked = params::unpack(o.name, shape, g.args())?;
+                let value = unpacked.value.clone();
+                structured.push((o.member, shape, unpacked));
+                value
             }
             Kind::PageInt | Kind::Ignored => continue,
         };
@@ -779,13 +781,13 @@ fn build(
     }
     let raw_binary = globals.binary_format.as_deref() == Some("raw-in-base64-out");
     if !raw_binary {
-        for (member, shape) in &structured {
-            params::check_blobs(&values[*member], shape)?;
+        for (_, shape, given) in &structured {
+            params::check_blobs(&given.value, shape)?;
         }
     }
-    let to_check: Vec<(&str, &Value, &Shape)> = structured
+    let to_check: Vec<(&str, &params::Unpacked, &Shape)> = structured
         .iter()
-        .map(|(member, shape)| (*member, &values[*member], *shape))
+        .map(|(member, shape, given)| (*member, given, *shape))
         .collect();
     params::validate(&to_check)?;
     let p = Params { values, raw_binary };

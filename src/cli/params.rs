@@ -99,25 +99,35 @@ fn parse_json(cli_name: &str, value: &str) -> Result<Value, ArgumentError> {
     })
 }
 
+/// An option's value as an API parameter, and whether it was read as JSON (Python
+/// then holds its objects as `OrderedDict`s, which shows in validation messages).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unpacked {
+    pub value: Value,
+    pub json: bool,
+}
+
 /// One option's arguments as the API parameter value (step 1 above).
-pub fn unpack(cli_name: &str, shape: &Shape, args: &[String]) -> Result<Value, ArgumentError> {
+pub fn unpack(cli_name: &str, shape: &Shape, args: &[String]) -> Result<Unpacked, ArgumentError> {
+    let json = |value| Unpacked { value, json: true };
     let first = args.first().map(String::as_str);
     if let Shape::List(item) = shape {
         if !is_complex(shape) {
             // A list of strings: the arguments themselves, or one JSON list.
             if let [only] = args {
                 if only.trim_matches(shorthand::py_isspace).starts_with('[') {
-                    return parse_json(cli_name, only);
+                    return parse_json(cli_name, only).map(json);
                 }
             }
             debug_assert!(matches!(item, Shape::String | Shape::Blob));
-            return Ok(Value::Array(
-                args.iter().map(|a| Value::String(a.clone())).collect(),
-            ));
+            return Ok(Unpacked {
+                value: Value::Array(args.iter().map(|a| Value::String(a.clone())).collect()),
+                json: false,
+            });
         }
     }
     if first.is_some_and(starts_with_json) {
-        return unpack_json(cli_name, shape, args);
+        return unpack_json(cli_name, shape, args).map(json);
     }
     let mut value = match shape {
         Shape::List(_) => Value::Array(
@@ -133,7 +143,7 @@ pub fn unpack(cli_name: &str, shape: &Shape, args: &[String]) -> Result<Value, A
         )));
     }
     fit_to_model(&mut value, shape)?;
-    Ok(value)
+    Ok(Unpacked { value, json: false })
 }
 
 fn shorthand_value(cli_name: &str, arg: &str) -> Result<Value, ArgumentError> {
@@ -263,10 +273,14 @@ pub fn check_blobs(v: &Value, shape: &Shape) -> Result<(), ArgumentError> {
 
 /// Step 3: the parameters given, by API member name in API order, checked against their
 /// shapes; every problem is reported together.
-pub fn validate(params: &[(&str, &Value, &Shape)]) -> Result<(), ArgumentError> {
+pub fn validate(params: &[(&str, &Unpacked, &Shape)]) -> Result<(), ArgumentError> {
     let mut errors = Vec::new();
-    for (name, value, shape) in params {
-        validate_value(value, shape, name, &mut errors);
+    for (name, given, shape) in params {
+        let mut v = Validator {
+            errors: &mut errors,
+            json: given.json,
+        };
+        v.check(&given.value, shape, name);
     }
     if errors.is_empty() {
         Ok(())
@@ -275,79 +289,87 @@ pub fn validate(params: &[(&str, &Value, &Shape)]) -> Result<(), ArgumentError> 
     }
 }
 
-fn invalid_type(v: &Value, name: &str, valid: &str, errors: &mut Vec<String>) {
-    errors.push(format!(
-        "Invalid type for parameter {name}, value: {}, type: {}, valid types: {valid}",
-        py_str(v),
-        py_type(v)
-    ));
+struct Validator<'a> {
+    errors: &'a mut Vec<String>,
+    json: bool,
 }
 
-fn validate_value(v: &Value, shape: &Shape, name: &str, errors: &mut Vec<String>) {
-    match shape {
-        Shape::Structure(members) => {
-            let Value::Object(m) = v else {
-                return invalid_type(v, name, "<class 'dict'>", errors);
-            };
-            for member in members.iter().filter(|m| m.required) {
-                if !m.contains_key(member.name) {
-                    errors.push(format!(
-                        "Missing required parameter in {name}: \"{}\"",
-                        member.name
-                    ));
+impl Validator<'_> {
+    fn invalid_type(&mut self, v: &Value, name: &str, valid: &str) {
+        let (value, kind) = match v {
+            Value::Object(_) if self.json => (py_repr_json(v), "<class 'collections.OrderedDict'>"),
+            Value::Array(_) if self.json => (py_repr_json(v), py_type(v)),
+            _ => (py_str(v), py_type(v)),
+        };
+        self.errors.push(format!(
+            "Invalid type for parameter {name}, value: {value}, type: {kind}, valid types: {valid}"
+        ));
+    }
+
+    fn check(&mut self, v: &Value, shape: &Shape, name: &str) {
+        match shape {
+            Shape::Structure(members) => {
+                let Value::Object(m) = v else {
+                    return self.invalid_type(v, name, "<class 'dict'>");
+                };
+                for member in members.iter().filter(|m| m.required) {
+                    if !m.contains_key(member.name) {
+                        self.errors.push(format!(
+                            "Missing required parameter in {name}: \"{}\"",
+                            member.name
+                        ));
+                    }
+                }
+                let names: Vec<&str> = members.iter().map(|m| m.name).collect();
+                for key in m.keys() {
+                    if !names.contains(&key.as_str()) {
+                        self.errors.push(format!(
+                            "Unknown parameter in {name}: \"{key}\", must be one of: {}",
+                            names.join(", ")
+                        ));
+                    }
+                }
+                for (key, child) in m {
+                    if let Some(member) = members.iter().find(|m| m.name == key) {
+                        self.check(child, member.shape, &format!("{name}.{key}"));
+                    }
                 }
             }
-            let names: Vec<&str> = members.iter().map(|m| m.name).collect();
-            for key in m.keys() {
-                if !names.contains(&key.as_str()) {
-                    errors.push(format!(
-                        "Unknown parameter in {name}: \"{key}\", must be one of: {}",
-                        names.join(", ")
-                    ));
+            Shape::List(item) => {
+                let Value::Array(items) = v else {
+                    return self.invalid_type(v, name, "<class 'list'>, <class 'tuple'>");
+                };
+                for (i, child) in items.iter().enumerate() {
+                    self.check(child, item, &format!("{name}[{i}]"));
                 }
             }
-            for (key, child) in m {
-                if let Some(member) = members.iter().find(|m| m.name == key) {
-                    validate_value(child, member.shape, &format!("{name}.{key}"), errors);
+            Shape::Map(value) => {
+                let Value::Object(m) = v else {
+                    return self.invalid_type(v, name, "<class 'dict'>");
+                };
+                for (key, child) in m {
+                    self.check(child, value, &format!("{name}.{key}"));
                 }
             }
-        }
-        Shape::List(item) => {
-            let Value::Array(items) = v else {
-                return invalid_type(v, name, "<class 'list'>, <class 'tuple'>", errors);
-            };
-            for (i, child) in items.iter().enumerate() {
-                validate_value(child, item, &format!("{name}[{i}]"), errors);
+            Shape::String => {
+                if !v.is_string() {
+                    self.invalid_type(v, name, "<class 'str'>");
+                }
             }
-        }
-        Shape::Map(value) => {
-            let Value::Object(m) = v else {
-                return invalid_type(v, name, "<class 'dict'>", errors);
-            };
-            for (key, child) in m {
-                validate_value(child, value, &format!("{name}.{key}"), errors);
+            Shape::Integer => {
+                // Python's bool is an int.
+                if !(v.is_i64() || v.is_u64() || v.is_boolean()) {
+                    self.invalid_type(v, name, "<class 'int'>");
+                }
             }
-        }
-        Shape::String => {
-            if !v.is_string() {
-                invalid_type(v, name, "<class 'str'>", errors);
-            }
-        }
-        Shape::Integer => {
-            // Python's bool is an int.
-            let ok = v.is_i64() || v.is_u64() || v.is_boolean();
-            if !ok {
-                invalid_type(v, name, "<class 'int'>", errors);
-            }
-        }
-        Shape::Blob => {
-            if !v.is_string() {
-                invalid_type(
-                    v,
-                    name,
-                    "<class 'bytes'>, <class 'bytearray'>, file-like object",
-                    errors,
-                );
+            Shape::Blob => {
+                if !v.is_string() {
+                    self.invalid_type(
+                        v,
+                        name,
+                        "<class 'bytes'>, <class 'bytearray'>, file-like object",
+                    );
+                }
             }
         }
     }
@@ -475,15 +497,32 @@ pub fn py_repr(v: &Value) -> String {
             "[{}]",
             items.iter().map(py_repr).collect::<Vec<_>>().join(", ")
         ),
-        Value::Object(m) => format!("{{{}}}", py_repr_map(m)),
+        Value::Object(m) => format!("{{{}}}", py_repr_map(m, py_repr)),
     }
 }
 
-fn py_repr_map(m: &Map<String, Value>) -> String {
+fn py_repr_map(m: &Map<String, Value>, repr: fn(&Value) -> String) -> String {
     m.iter()
-        .map(|(k, v)| format!("{}: {}", py_repr_str(k), py_repr(v)))
+        .map(|(k, v)| format!("{}: {}", py_repr_str(k), repr(v)))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// `repr()` of a value read from JSON, whose objects are `OrderedDict`s (Python 3.12+).
+pub fn py_repr_json(v: &Value) -> String {
+    match v {
+        Value::Object(m) if m.is_empty() => "OrderedDict()".into(),
+        Value::Object(m) => format!("OrderedDict({{{}}})", py_repr_map(m, py_repr_json)),
+        Value::Array(items) => format!(
+            "[{}]",
+            items
+                .iter()
+                .map(py_repr_json)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        other => py_repr(other),
+    }
 }
 
 /// Python's `repr()` of a float: shortest round-trip digits, exponent form outside
@@ -559,7 +598,16 @@ mod tests {
     }
 
     fn unpack_ok(shape: &Shape, a: &[&str]) -> Value {
-        unpack("--x", shape, &args(a)).unwrap_or_else(|e| panic!("{}", e.message))
+        unpack("--x", shape, &args(a))
+            .unwrap_or_else(|e| panic!("{}", e.message))
+            .value
+    }
+
+    fn given(value: &Value, json: bool) -> Unpacked {
+        Unpacked {
+            value: value.clone(),
+            json,
+        }
     }
 
     fn unpack_err(shape: &Shape, a: &[&str]) -> ArgumentError {
@@ -662,7 +710,12 @@ mod tests {
             &SEND_MESSAGE_BATCH_ENTRIES,
             &["Id=a,MessageBody", "Id=b,Foo=1"],
         );
-        let e = validate(&[("Entries", &entries, &SEND_MESSAGE_BATCH_ENTRIES)]).unwrap_err();
+        let e = validate(&[(
+            "Entries",
+            &given(&entries, false),
+            &SEND_MESSAGE_BATCH_ENTRIES,
+        )])
+        .unwrap_err();
         assert_eq!(e.status, 252);
         assert_eq!(
             e.message,
@@ -676,8 +729,12 @@ mod tests {
             json!({"a": {"StringValue": "v"}, "b": {"DataType": "Number", "StringValue": 1}});
         let tags = json!({"k": ["x"]});
         let e = validate(&[
-            ("MessageAttributes", &attrs, &MESSAGE_ATTRIBUTES),
-            ("Tags", &tags, &STRING_MAP),
+            (
+                "MessageAttributes",
+                &given(&attrs, true),
+                &MESSAGE_ATTRIBUTES,
+            ),
+            ("Tags", &given(&tags, true), &STRING_MAP),
         ])
         .unwrap_err();
         assert_eq!(
@@ -688,12 +745,41 @@ mod tests {
              Invalid type for parameter Tags.k, value: ['x'], type: <class 'list'>, valid types: <class 'str'>\n"
         );
         let delay = json!([{"Id": "a", "MessageBody": "x", "DelaySeconds": "3"}]);
-        let e = validate(&[("Entries", &delay, &SEND_MESSAGE_BATCH_ENTRIES)]).unwrap_err();
+        let e = validate(&[("Entries", &given(&delay, true), &SEND_MESSAGE_BATCH_ENTRIES)])
+            .unwrap_err();
         assert!(e.message.contains(
             "Invalid type for parameter Entries[0].DelaySeconds, value: 3, type: <class 'str'>, valid types: <class 'int'>"
         ));
         let ok = json!([{"Id": "a", "MessageBody": "x", "DelaySeconds": 3}]);
-        assert!(validate(&[("Entries", &ok, &SEND_MESSAGE_BATCH_ENTRIES)]).is_ok());
+        assert!(validate(&[("Entries", &given(&ok, true), &SEND_MESSAGE_BATCH_ENTRIES)]).is_ok());
+    }
+
+    #[test]
+    fn json_objects_are_ordered_dicts_in_messages() {
+        let tags = unpack(
+            "--tags",
+            &STRING_MAP,
+            &args(&[r#"{"a": {"b": "c"}, "e": {}}"#]),
+        )
+        .unwrap();
+        assert!(tags.json);
+        let e = validate(&[("Tags", &tags, &STRING_MAP)]).unwrap_err();
+        assert_eq!(
+            e.message,
+            "\nParameter validation failed:\n\
+             Invalid type for parameter Tags.a, value: OrderedDict({'b': 'c'}), type: <class 'collections.OrderedDict'>, valid types: <class 'str'>\n\
+             Invalid type for parameter Tags.e, value: OrderedDict(), type: <class 'collections.OrderedDict'>, valid types: <class 'str'>\n"
+        );
+        let tags = unpack("--tags", &STRING_MAP, &args(&[r#"{"a": [{}]}"#])).unwrap();
+        let e = validate(&[("Tags", &tags, &STRING_MAP)]).unwrap_err();
+        assert!(e
+            .message
+            .contains("value: [OrderedDict()], type: <class 'list'>"));
+        let tags = unpack("--tags", &STRING_MAP, &args(&["a={b=c}"])).unwrap();
+        let e = validate(&[("Tags", &tags, &STRING_MAP)]).unwrap_err();
+        assert!(e
+            .message
+            .contains("value: {'b': 'c'}, type: <class 'dict'>"));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! JSON option values read the way the AWS CLI reads them (Python's `json.loads`), so a
 //! malformed value gets the CLI's message (`Expecting ',' delimiter: line 1 column 11
-//! (char 10)`), positions counted in characters.
+//! (char 10)`), positions counted in characters. The messages are those of the Python
+//! the AWS CLI v2 installers bundle (3.13 and later: a trailing comma has its own).
 
 use serde_json::{Map, Number, Value};
 
@@ -244,7 +245,16 @@ impl Scanner<'_> {
             i = self.skip_ws(next);
             match self.at(i) {
                 Some('}') => return Ok((Value::Object(map), i + 1)),
-                Some(',') => i = self.skip_ws(i + 1),
+                Some(',') => {
+                    let comma = i;
+                    i = self.skip_ws(i + 1);
+                    if self.at(i) == Some('}') {
+                        return Err(Error::Msg(
+                            "Illegal trailing comma before end of object",
+                            comma,
+                        ));
+                    }
+                }
                 _ => return Err(Error::Msg("Expecting ',' delimiter", i)),
             }
         }
@@ -262,7 +272,16 @@ impl Scanner<'_> {
             i = self.skip_ws(next);
             match self.at(i) {
                 Some(']') => return Ok((Value::Array(items), i + 1)),
-                Some(',') => i = self.skip_ws(i + 1),
+                Some(',') => {
+                    let comma = i;
+                    i = self.skip_ws(i + 1);
+                    if self.at(i) == Some(']') {
+                        return Err(Error::Msg(
+                            "Illegal trailing comma before end of array",
+                            comma,
+                        ));
+                    }
+                }
                 _ => return Err(Error::Msg("Expecting ',' delimiter", i)),
             }
         }
@@ -296,9 +315,17 @@ mod tests {
             "Expecting ',' delimiter: line 1 column 11 (char 10)"
         );
         assert_eq!(err(""), "Expecting value: line 1 column 1 (char 0)");
-        assert_eq!(err("[1,]"), "Expecting value: line 1 column 4 (char 3)");
         assert_eq!(
-            err(r#"{"a":1,}"#),
+            err("[1, 2,]"),
+            "Illegal trailing comma before end of array: line 1 column 6 (char 5)"
+        );
+        assert_eq!(
+            err(r#"{"a":1 , }"#),
+            "Illegal trailing comma before end of object: line 1 column 8 (char 7)"
+        );
+        assert_eq!(err("[1,"), "Expecting value: line 1 column 4 (char 3)");
+        assert_eq!(
+            err(r#"{"a":1,2}"#),
             "Expecting property name enclosed in double quotes: line 1 column 8 (char 7)"
         );
         assert_eq!(

@@ -1,10 +1,10 @@
 //! Responses in the shapes and formats the AWS CLI prints.
 //!
 //! Members appear in the order of the API's output shapes (the AWS CLI builds each
-//! response in model order) and only when present. SQS's JSON protocol leaves out an empty
-//! list unless the output shape marks it required: a receive that found nothing prints
-//! nothing, but a batch always has `Successful` and `Failed` (`"Failed": []`), and
-//! `ListDeadLetterSourceQueues` always has `queueUrls`.
+//! response in model order) and only when present. Since SQS moved to its JSON protocol
+//! (late 2023) it leaves out empty lists even where the model marks them required: a batch
+//! where nothing failed has no `Failed` (aws/aws-sdk#657; LocalStack and ElasticMQ changed
+//! to match), and a receive that found nothing prints nothing.
 
 use crate::engine::{
     BatchFailure, MessageAttributes, MoveTaskReport, ReceivedMessage, Reply, SendResult,
@@ -43,23 +43,23 @@ pub fn response(reply: &Reply) -> Value {
             optional(&mut m, "SequenceNumber", sent.sequence_number.as_ref());
         }
         Reply::SendBatch { successful, failed } => {
-            required(
+            non_empty(
                 &mut m,
                 "Successful",
                 successful.iter().map(|(id, sent)| batch_sent(id, sent)),
             );
-            required(&mut m, "Failed", failed.iter().map(batch_failure));
+            non_empty(&mut m, "Failed", failed.iter().map(batch_failure));
         }
         Reply::Messages(messages) => {
             non_empty(&mut m, "Messages", messages.iter().map(message));
         }
         Reply::Batch { successful, failed } => {
-            required(
+            non_empty(
                 &mut m,
                 "Successful",
                 successful.iter().map(|id| json!({ "Id": id })),
             );
-            required(&mut m, "Failed", failed.iter().map(batch_failure));
+            non_empty(&mut m, "Failed", failed.iter().map(batch_failure));
         }
         Reply::Attributes(attributes) => {
             if !attributes.is_empty() {
@@ -80,7 +80,7 @@ pub fn response(reply: &Reply) -> Value {
             next_token,
         } => {
             // The API spells this member in lower camel case.
-            required(&mut m, "queueUrls", queue_urls.iter().map(|u| json!(u)));
+            non_empty(&mut m, "queueUrls", queue_urls.iter().map(|u| json!(u)));
             optional(&mut m, "NextToken", next_token.as_ref());
         }
         Reply::TaskHandle(handle) => {
@@ -103,11 +103,6 @@ fn optional<T: serde::Serialize>(m: &mut Map<String, Value>, key: &str, v: Optio
 }
 
 /// A list member, left out when empty (SQS does not send empty lists).
-/// A list member the output shape marks required: sent even when empty.
-fn required(m: &mut Map<String, Value>, key: &str, items: impl Iterator<Item = Value>) {
-    m.insert(key.into(), Value::Array(items.collect()));
-}
-
 fn non_empty(m: &mut Map<String, Value>, key: &str, items: impl Iterator<Item = Value>) {
     let items: Vec<Value> = items.collect();
     if !items.is_empty() {
@@ -505,7 +500,7 @@ mod tests {
     }
 
     #[test]
-    fn send_batch_always_lists_successful_and_failed() {
+    fn send_batch_lists_only_what_happened() {
         let all_ok = Reply::SendBatch {
             successful: vec![
                 ("a".into(), sent("m1", None, None)),
@@ -516,9 +511,9 @@ mod tests {
         assert_eq!(
             printed(&all_ok),
             format_json(&json!({"Successful": [
-                {"Id": "a", "MessageId": "m1", "MD5OfMessageBody": "5m1"},
-                {"Id": "b", "MessageId": "m2", "MD5OfMessageBody": "5m2", "MD5OfMessageAttributes": "ma"}],
-                "Failed": []}))
+                            {"Id": "a", "MessageId": "m1", "MD5OfMessageBody": "5m1"},
+                            {"Id": "b", "MessageId": "m2", "MD5OfMessageBody": "5m2", "MD5OfMessageAttributes": "ma"}],
+            }))
         );
         let none_ok = Reply::SendBatch {
             successful: vec![],
@@ -526,7 +521,7 @@ mod tests {
         };
         assert_eq!(
             printed(&none_ok),
-            format_json(&json!({"Successful": [], "Failed": [
+            format_json(&json!({"Failed": [
                 {"Id": "c", "SenderFault": true, "Code": "InvalidParameterValue", "Message": "bad"}]}))
         );
         let mixed = Reply::SendBatch {
@@ -559,7 +554,7 @@ mod tests {
         };
         assert_eq!(
             printed(&r),
-            format_json(&json!({"Successful": [{"Id": "1"}], "Failed": []}))
+            format_json(&json!({"Successful": [{"Id": "1"}]}))
         );
     }
 
@@ -634,7 +629,7 @@ mod tests {
                 queue_urls: vec![],
                 next_token: None
             }),
-            json!({"queueUrls": []})
+            json!({})
         );
 
         assert_eq!(

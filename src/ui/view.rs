@@ -163,7 +163,7 @@ pub struct Departure {
     pub message_id: String,
     pub to: String,
     pub kind: MoveKind,
-    /// Wall-clock ms when seen: a stable, unique-enough key with the id.
+    /// The id and the wall-clock ms when seen: a stable key for the list.
     pub key: String,
 }
 
@@ -268,7 +268,7 @@ impl Snapshot {
                         message_id: m.message_id.clone(),
                         to: m.to.clone(),
                         kind: m.kind,
-                        key: format!("{}@{}", m.message_id, m.seen_ms),
+                        key: format!("{}@{}", m.message_id, m.seen_ms as u64),
                     })
                     .collect();
                 (rows, groups, departures, metrics(q, now))

@@ -32,7 +32,7 @@ pub fn MessagesView(props: &MessagesProps) -> Html {
         <section class="card messages" aria-labelledby="messages-title">
             <h2 id="messages-title">{ format!("Messages in queue ({})", props.total) }</h2>
             if !props.groups.is_empty() {
-                <GroupLegend groups={props.groups.clone()} fifo={props.fifo} />
+                { group_legend(&props.groups, props.fifo) }
             }
             if props.rows.is_empty() {
                 <p class="empty">{ "The queue is empty." }</p>
@@ -77,21 +77,16 @@ fn departure_text(m: &Departure) -> String {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct GroupLegendProps {
-    groups: Vec<GroupInfo>,
-    fifo: bool,
-}
-
 /// The groups with messages in the queue, each in its colour, with what holds it back.
-#[function_component]
-fn GroupLegend(props: &GroupLegendProps) -> Html {
+/// (Plain functions rather than components where nothing is gained by skipping renders:
+/// every component costs code size.)
+fn group_legend(groups: &[GroupInfo], fifo: bool) -> Html {
     html! {
         <div class="group-legend" aria-label="Message groups">
             <span class="label">{ "Message groups" }</span>
             <ul>
-                { for props.groups.iter().map(|g| {
-                    let locked = props.fifo && g.in_flight > 0;
+                { for groups.iter().map(|g| {
+                    let locked = fifo && g.in_flight > 0;
                     let title = if locked {
                         "Locked: a message of this group is in flight, so no later one is returned until it is deleted or its visibility timeout runs out."
                     } else {
@@ -114,18 +109,12 @@ fn GroupLegend(props: &GroupLegendProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct GroupChipProps {
-    pub tag: GroupTag,
-}
-
 /// A message group's id in its colour.
-#[function_component]
-pub fn GroupChip(props: &GroupChipProps) -> Html {
+pub fn group_chip(tag: &GroupTag) -> Html {
     html! {
-        <span class="group-chip" style={props.tag.style()} title="Message group ID"
-            data-group={props.tag.id.to_string()}>
-            { props.tag.id.to_string() }
+        <span class="group-chip" style={tag.style()} title="Message group ID"
+            data-group={tag.id.to_string()}>
+            { tag.id.to_string() }
         </span>
     }
 }
@@ -170,7 +159,7 @@ fn Row(props: &RowProps) -> Html {
                 <div class="meta">
                     <code class="id" title={r.message_id.clone()}>{ short_id(&r.message_id) }</code>
                     if let Some(tag) = &r.group {
-                        <GroupChip tag={tag.clone()} />
+                        { group_chip(tag) }
                     }
                     if let Some(seq) = &r.sequence_number {
                         <span class="seq" title={format!("SequenceNumber {seq}")}>{ format!("seq …{}", tail(seq)) }</span>

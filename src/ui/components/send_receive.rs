@@ -4,7 +4,7 @@
 //! delete what was received.
 
 use super::feedback::FeedbackView;
-use super::messages::{badges, GroupChip};
+use super::messages::{badges, group_chip};
 use super::{input_edits, submits, textarea_edits, Dispatch};
 use crate::engine::SimTime;
 use crate::ui::describe::short_id;
@@ -174,7 +174,7 @@ fn ReceivedRow(props: &ReceivedRowProps) -> Html {
             <div class="meta">
                 <span title={r.message_id.clone()}>{ "ID " }<code>{ short_id(&r.message_id) }</code></span>
                 if let Some(tag) = &group {
-                    <GroupChip tag={tag.clone()} />
+                    { group_chip(tag) }
                 }
                 if let Some(seq) = &r.sequence_number {
                     <span class="seq" title={format!("SequenceNumber {seq}")}>{ format!("seq …{}", tail(seq)) }</span>

@@ -51,6 +51,18 @@ fn url_settings_are_parsed() {
 }
 
 #[wasm_bindgen_test]
+fn group_colours_come_from_the_group_id_alone() {
+    use fanout::ui::view::group_hue;
+    // Pinned: a group has the same colour in every queue, render and run.
+    assert_eq!(group_hue("alpha"), 240);
+    assert_eq!(group_hue("beta"), 40);
+    assert_eq!(group_hue("customer-42"), 120);
+    let hues: std::collections::BTreeSet<u16> =
+        (1..=12).map(|i| group_hue(&format!("user-{i}"))).collect();
+    assert!(hues.len() >= 6, "ids differing in one character spread: {hues:?}");
+}
+
+#[wasm_bindgen_test]
 fn panic_banner_is_visible() {
     fanout::ui::panic::show_banner("test failure");
     let banner = document()

@@ -58,10 +58,25 @@ pub struct TraceNotes {
 }
 
 impl TraceNotes {
-    /// Reads the entries added since the last call. `now_ms` is the wall clock.
-    pub fn catch_up(&mut self, trace: &Trace, now_ms: f64) {
+    /// Reads the entries added since the last call. `now_ms` is the wall clock. Returns
+    /// the (queue, message id) of messages that left their queue other than by a delete
+    /// (moved to a dead-letter queue, redriven, expired): their receipts are void now.
+    pub fn catch_up(&mut self, trace: &Trace, now_ms: f64) -> Vec<(String, String)> {
+        let mut gone = Vec::new();
         for entry in trace.since(self.read) {
             self.note(&entry.event, entry.at, now_ms);
+            match &entry.event {
+                Event::MovedToDeadLetterQueue {
+                    queue, message_id, ..
+                }
+                | Event::Expired { queue, message_id }
+                | Event::MovedByTask {
+                    source: queue,
+                    message_id,
+                    ..
+                } => gone.push((queue.clone(), message_id.clone())),
+                _ => {}
+            }
         }
         self.read = trace.len();
         while self
@@ -72,6 +87,7 @@ impl TraceNotes {
         {
             self.moves.pop_front();
         }
+        gone
     }
 
     fn note(&mut self, event: &Event, at: SimTime, now_ms: f64) {

@@ -775,12 +775,23 @@ impl AppState {
         };
     }
 
-    /// Reads new trace entries into the notes.
+    /// Reads new trace entries into the notes. A received message that has since left
+    /// its queue (dead-letter move, expiry) drops out of the received list: no receipt
+    /// handle can delete it any more.
     fn catch_up(&mut self) {
-        let engine = self.engine.borrow();
-        self.notes
-            .borrow_mut()
-            .catch_up(engine.trace(), self.wall_ms);
+        let gone = {
+            let engine = self.engine.borrow();
+            self.notes
+                .borrow_mut()
+                .catch_up(engine.trace(), self.wall_ms)
+        };
+        if !gone.is_empty() {
+            self.received.retain(|r| {
+                !gone
+                    .iter()
+                    .any(|(q, id)| *id == r.message_id && q == name_of(&r.queue_url))
+            });
+        }
     }
 
     /// Picks up the answers of parked long polls (after a send, a tick or a step).

@@ -18,16 +18,26 @@ pub const LOG_LINES: usize = 50;
 /// Minutes the metrics sparklines cover (the current one included).
 pub const METRIC_MINUTES: u64 = 15;
 
-/// A hue (0–359) for a message group, derived from its id alone, so a group keeps its
-/// colour across queues, renders and runs (FNV-1a, then spread over the colour wheel).
+/// Hues a group colour is picked from: 40° apart, so that any two are easy to tell
+/// apart (on a continuous wheel, two groups often got near-identical colours).
+const GROUP_HUES: [u16; 9] = [0, 40, 80, 120, 160, 200, 240, 280, 320];
+
+/// A hue for a message group, derived from its id alone, so a group keeps its colour
+/// across queues, renders and runs: FNV-1a of the id, mixed (MurmurHash3's finaliser, so
+/// ids that differ in one character spread over the palette), picks one of `GROUP_HUES`.
+/// Two groups can share a hue; the legend names each group with its colour.
 pub fn group_hue(group_id: &str) -> u16 {
     let mut h: u32 = 0x811c_9dc5;
     for b in group_id.bytes() {
         h ^= b as u32;
         h = h.wrapping_mul(0x0100_0193);
     }
-    // Multiplying by a large odd number mixes the high bits down before the modulo.
-    (h.wrapping_mul(2_654_435_761) >> 16) as u16 % 360
+    h ^= h >> 16;
+    h = h.wrapping_mul(0x85eb_ca6b);
+    h ^= h >> 13;
+    h = h.wrapping_mul(0xc2b2_ae35);
+    h ^= h >> 16;
+    GROUP_HUES[h as usize % GROUP_HUES.len()]
 }
 
 /// The queue name at the end of a queue ARN or URL.
@@ -176,8 +186,6 @@ pub struct MetricsView {
     pub empty_receives: Vec<u64>,
     pub visible: Vec<u64>,
     pub in_flight: Vec<u64>,
-    /// Virtual time at the start of the first minute shown.
-    pub from: SimTime,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -399,20 +407,17 @@ fn row(
 
 /// The last `METRIC_MINUTES` minutes of a queue's CloudWatch-style metrics. Counters of
 /// minutes without activity are 0; gauges are sampled at each minute's end, so the current
-/// minute shows the live counts.
+/// minute shows the live counts. Minutes before the simulation began count as 0.
 fn metrics(q: &Queue, now: SimTime) -> MetricsView {
-    let current = now.millis() / 60_000;
-    let first = current.saturating_sub(METRIC_MINUTES - 1);
-    let by_minute: BTreeMap<u64, &MinuteSample> = q
+    let current = (now.millis() / 60_000) as i64;
+    let first = current - (METRIC_MINUTES as i64 - 1);
+    let by_minute: BTreeMap<i64, &MinuteSample> = q
         .metrics
         .minutes()
-        .filter(|(t, _)| t.millis() / 60_000 >= first)
-        .map(|(t, s)| (t.millis() / 60_000, s))
+        .map(|(t, s)| ((t.millis() / 60_000) as i64, s))
+        .filter(|(m, _)| *m >= first)
         .collect();
-    let mut v = MetricsView {
-        from: SimTime(first * 60_000),
-        ..Default::default()
-    };
+    let mut v = MetricsView::default();
     let mut last_visible = 0;
     let mut last_in_flight = 0;
     for minute in first..=current {
@@ -426,7 +431,7 @@ fn metrics(q: &Queue, now: SimTime) -> MetricsView {
             v.visible.push(q.visible_count() as u64);
             v.in_flight.push(q.in_flight_count() as u64);
         } else {
-            // Before the queue existed (or a gap) the last known value carries on.
+            // A minute without a sample (before the queue existed) carries the last value.
             last_visible = s
                 .and_then(|s| s.approximate_number_of_messages_visible)
                 .unwrap_or(last_visible);

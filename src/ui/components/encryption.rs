@@ -45,7 +45,7 @@ pub fn EncryptionPanel(props: &EncryptionProps) -> Html {
     };
     html! {
         <section class="card encryption" aria-labelledby="encryption-title">
-            <div class="details-head">
+            <div class="panel-head">
                 <h2 id="encryption-title">{ "Encryption" }</h2>
                 <span class={classes!("sse", (c.kms_key.is_none() && !c.sqs_managed).then_some("off"))}
                     data-testid="sse-mode">{ badge }</span>

@@ -28,13 +28,12 @@ pub fn Metrics(props: &MetricsProps) -> Html {
         <section class="card metrics" aria-labelledby="metrics-title">
             <h2 id="metrics-title">{ "Metrics" }</h2>
             <p class="hint">{ format!(
-                "The last {METRIC_MINUTES} minutes of virtual time from {}, one point per minute (the last one is this minute so far).",
-                m.from
+                "One point per minute of virtual time, the last {METRIC_MINUTES} minutes; the last point is the current minute so far."
             ) }</p>
             <table class="sparklines">
                 <tbody>
                     { for rows.iter().map(|(label, class, values, unit)| html! {
-                        <tr key={*class} class={classes!("metric", *class)} data-metric={*class}>
+                        <tr key={*class} class={classes!("metric", format!("metric-{class}"))} data-metric={*class}>
                             <th scope="row">{ *label }</th>
                             <td class="spark">{ sparkline(label, values) }</td>
                             <td class="num latest">{ values.last().copied().unwrap_or(0) }</td>

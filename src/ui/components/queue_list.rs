@@ -28,6 +28,8 @@ pub fn QueueList(props: &QueueListProps) -> Html {
                     aria-current={selected.then_some("true")} {onclick}>
                     <span class="name">
                         { &q.name }
+                        // A space, so the accessible name reads "orders.fifo FIFO", not "orders.fifoFIFO".
+                        { " " }
                         if q.fifo {
                             <span class="tag fifo">{ "FIFO" }</span>
                         }

@@ -59,7 +59,10 @@ fn group_colours_come_from_the_group_id_alone() {
     assert_eq!(group_hue("customer-42"), 120);
     let hues: std::collections::BTreeSet<u16> =
         (1..=12).map(|i| group_hue(&format!("user-{i}"))).collect();
-    assert!(hues.len() >= 6, "ids differing in one character spread: {hues:?}");
+    assert!(
+        hues.len() >= 6,
+        "ids differing in one character spread: {hues:?}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -215,8 +218,10 @@ async fn fifo_queue_groups_sequence_numbers_and_countdowns() {
     })
     .await;
     page.click("Create queue");
-    page.until("the FIFO queue", |t| t.contains("Queue orders.fifo created."))
-        .await;
+    page.until("the FIFO queue", |t| {
+        t.contains("Queue orders.fifo created.")
+    })
+    .await;
     assert_eq!(page.text_of("[data-testid=queue-kind]"), "FIFO queue");
     assert!(page.field_exists("Deduplication ID"));
     assert!(
@@ -254,10 +259,9 @@ async fn fifo_queue_groups_sequence_numbers_and_countdowns() {
         let listed = format!("Messages in queue ({})", n + 1);
         page.until("the send", |t| t.contains(&listed)).await;
     }
-    assert!(page.text().contains(&format!(
-        "sequence number {}",
-        "18000000000000000003"
-    )));
+    assert!(page
+        .text()
+        .contains(&format!("sequence number {}", "18000000000000000003")));
 
     // The same deduplication id again: accepted, nothing stored.
     page.fill("Message body", "alpha 1 again");
@@ -292,16 +296,12 @@ async fn fifo_queue_groups_sequence_numbers_and_countdowns() {
     assert!(text(&legend[0]).contains("alpha") && text(&legend[0]).contains("2 msg"));
 
     // Sequence numbers increase per queue; every row counts down to its expiry.
-    let seqs: Vec<String> = page
-        .all("section.messages .seq")
-        .iter()
-        .map(|e| text(e))
-        .collect();
+    let seqs: Vec<String> = page.all("section.messages .seq").iter().map(text).collect();
     assert_eq!(seqs, ["seq …0001", "seq …0002", "seq …0003"]);
     let retention: Vec<String> = page
         .all("section.messages .countdown.retention")
         .iter()
-        .map(|e| text(e))
+        .map(text)
         .collect();
     assert_eq!(retention, ["expires in 4 d 0 h"; 3]);
 
@@ -317,7 +317,7 @@ async fn fifo_queue_groups_sequence_numbers_and_countdowns() {
     let received: Vec<String> = page
         .all(".received-message .group-chip")
         .iter()
-        .map(|e| text(e))
+        .map(text)
         .collect();
     assert_eq!(received, ["alpha", "alpha", "beta"]);
     assert_eq!(page.all(".group-entry.locked").len(), 2);
@@ -466,8 +466,10 @@ async fn dead_letter_move_and_redrive() {
     assert!(text(&dlq_button).contains("DLQ"));
 
     page.click_queue("jobs-dlq");
-    page.until("the DLQ selected", |_| page.field_exists("Messages per second"))
-        .await;
+    page.until("the DLQ selected", |_| {
+        page.field_exists("Messages per second")
+    })
+    .await;
     let row = page.all("section.messages tr.message-row");
     assert_eq!(row.len(), 1);
     assert!(has_class(&row[0], "arrived"), "the row slides in");
@@ -520,8 +522,10 @@ async fn encryption_settings_and_metrics() {
     .await;
     page.fill("Data key reuse", "600");
     page.click("Save encryption");
-    page.until("SSE-KMS", |_| page.text_of("[data-testid=sse-mode]") == "SSE-KMS")
-        .await;
+    page.until("SSE-KMS", |_| {
+        page.text_of("[data-testid=sse-mode]") == "SSE-KMS"
+    })
+    .await;
     let at_rest = page.text_of("[data-testid=at-rest]");
     assert!(at_rest.contains("alias/aws/sqs") && at_rest.contains("10 m 00 s"));
 
@@ -552,7 +556,10 @@ async fn a_delete_that_misses_a_replica_leaves_a_marked_duplicate() {
     page.until("the queue", |t| t.contains("Queue emails created."))
         .await;
     let mut sent = 0;
-    while !page.text().contains("a duplicate copy will be delivered again") {
+    while !page
+        .text()
+        .contains("a duplicate copy will be delivered again")
+    {
         assert!(sent < 60, "no duplicate after {sent} deletes");
         sent += 1;
         page.fill("Message body", &format!("email {sent}"));
@@ -577,8 +584,10 @@ async fn a_delete_that_misses_a_replica_leaves_a_marked_duplicate() {
     })
     .await;
     page.click("Poll for messages");
-    page.until("the duplicate delivered", |t| t.contains("Received messages (1)"))
-        .await;
+    page.until("the duplicate delivered", |t| {
+        t.contains("Received messages (1)")
+    })
+    .await;
     let received = page.all(".received-message");
     assert!(text(&received[0]).contains(&format!("email {sent}")));
     assert!(text(&received[0]).contains("duplicate"));
@@ -604,7 +613,9 @@ fn has_class(e: &Element, class: &str) -> bool {
 /// A message row as words: body, state, the delay or visibility countdown, receive count.
 fn row_words(row: &Element) -> String {
     let list = row
-        .query_selector_all(".body, .state, .countdown.delay, .countdown.visibility, .receive-count")
+        .query_selector_all(
+            ".body, .state, .countdown.delay, .countdown.visibility, .receive-count",
+        )
         .unwrap();
     (0..list.length())
         .filter_map(|i| list.item(i))

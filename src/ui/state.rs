@@ -369,7 +369,8 @@ impl AppState {
                 Ok(n) => serde_json::Value::from(n),
                 Err(_) => serde_json::Value::from(count),
             };
-            let policy = serde_json::json!({ "deadLetterTargetArn": target, "maxReceiveCount": count });
+            let policy =
+                serde_json::json!({ "deadLetterTargetArn": target, "maxReceiveCount": count });
             attributes.insert("RedrivePolicy".into(), policy.to_string());
         }
         let before = self.engine.borrow().trace().len();
@@ -462,7 +463,10 @@ impl AppState {
         let pairs: Vec<(&str, String)> = match d.encryption.as_str() {
             SSE_KMS => vec![
                 ("KmsMasterKeyId", d.kms_key.trim().to_string()),
-                ("KmsDataKeyReusePeriodSeconds", d.kms_reuse_seconds.trim().to_string()),
+                (
+                    "KmsDataKeyReusePeriodSeconds",
+                    d.kms_reuse_seconds.trim().to_string(),
+                ),
             ],
             SSE_SQS => vec![("SqsManagedSseEnabled", "true".to_string())],
             _ => vec![
@@ -470,10 +474,7 @@ impl AppState {
                 ("KmsMasterKeyId", String::new()),
             ],
         };
-        let attributes = pairs
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect();
+        let attributes = pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
         let result = self.engine.borrow_mut().apply(Command::SetQueueAttributes {
             queue_url,
             attributes,
@@ -482,7 +483,9 @@ impl AppState {
             Ok(_) => Feedback::Done(
                 match self.drafts.encryption.as_str() {
                     SSE_KMS => "Messages sent from now on are encrypted at rest with the KMS key.",
-                    SSE_SQS => "Messages sent from now on are encrypted at rest with SQS-owned keys.",
+                    SSE_SQS => {
+                        "Messages sent from now on are encrypted at rest with SQS-owned keys."
+                    }
                     _ => "Server-side encryption is off: SQS stores message bodies unencrypted.",
                 }
                 .to_string(),
@@ -547,18 +550,18 @@ impl AppState {
             })) => {
                 self.drafts.message_body.clear();
                 self.drafts.deduplication_id.clear();
-                let deduplicated = self
-                    .engine
-                    .borrow()
-                    .trace()
-                    .since(before)
-                    .iter()
-                    .find_map(|e| match &e.event {
-                        Event::SendDeduplicated {
-                            deduplication_id, ..
-                        } => Some(deduplication_id.clone()),
-                        _ => None,
-                    });
+                let deduplicated =
+                    self.engine
+                        .borrow()
+                        .trace()
+                        .since(before)
+                        .iter()
+                        .find_map(|e| match &e.event {
+                            Event::SendDeduplicated {
+                                deduplication_id, ..
+                            } => Some(deduplication_id.clone()),
+                            _ => None,
+                        });
                 Feedback::Done(match (deduplicated, sequence_number) {
                     (Some(dedup), _) => format!(
                         "Deduplicated: a message with deduplication ID {dedup} was sent less than 5 minutes ago, so SQS answered with its ID ({message_id}) and stored nothing new."
@@ -634,8 +637,12 @@ impl AppState {
             // newest receipt handle can delete it.
             self.received
                 .retain(|r| !(r.queue_url == queue_url && r.message_id == m.message_id));
-            let attribute =
-                |name: &str| m.attributes.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+            let attribute = |name: &str| {
+                m.attributes
+                    .iter()
+                    .find(|(k, _)| k == name)
+                    .map(|(_, v)| v.clone())
+            };
             let receive_count = attribute("ApproximateReceiveCount")
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(0);
@@ -739,8 +746,7 @@ impl AppState {
     }
 
     fn cancel_redrive(&mut self) {
-        let Some(task_handle) = self.move_task.as_ref().and_then(|t| t.task_handle.clone())
-        else {
+        let Some(task_handle) = self.move_task.as_ref().and_then(|t| t.task_handle.clone()) else {
             return;
         };
         let result = self

@@ -42,10 +42,7 @@ pub fn group_hue(group_id: &str) -> u16 {
 
 /// The queue name at the end of a queue ARN or URL.
 pub fn name_of(arn_or_url: &str) -> &str {
-    arn_or_url
-        .rsplit([':', '/'])
-        .next()
-        .unwrap_or(arn_or_url)
+    arn_or_url.rsplit([':', '/']).next().unwrap_or(arn_or_url)
 }
 
 /// A countdown as a learner reads it: `45 s`, `4 m 05 s`, `2 h 03 m`, `3 d 23 h`.
@@ -426,7 +423,8 @@ fn metrics(q: &Queue, now: SimTime) -> MetricsView {
         v.sent.push(counter(|s| s.number_of_messages_sent));
         v.received.push(counter(|s| s.number_of_messages_received));
         v.deleted.push(counter(|s| s.number_of_messages_deleted));
-        v.empty_receives.push(counter(|s| s.number_of_empty_receives));
+        v.empty_receives
+            .push(counter(|s| s.number_of_empty_receives));
         if minute == current {
             v.visible.push(q.visible_count() as u64);
             v.in_flight.push(q.in_flight_count() as u64);

@@ -24,10 +24,7 @@ pub fn RedrivePanel(props: &RedriveProps) -> Html {
     let on_rate = input_edits(d, Action::EditRedriveRate);
     let on_start = submits(d, Action::StartRedrive);
     let on_cancel = clicks(d, Action::CancelRedrive);
-    let running = props
-        .task
-        .as_ref()
-        .is_some_and(|t| t.status == "RUNNING");
+    let running = props.task.as_ref().is_some_and(|t| t.status == "RUNNING");
     html! {
         <div class="redrive" aria-labelledby="redrive-title">
             <h3 id="redrive-title">{ "Redrive" }</h3>

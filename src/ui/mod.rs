@@ -2,6 +2,7 @@
 //!
 //! - [`state`]: the one reducer. Every change is an engine `Command` or a clock move.
 //! - [`view`]: read-only snapshots of the engine that components render.
+//! - [`notes`]: what the page reads from the trace between renders (receive flags, moves).
 //! - [`describe`]: trace entries as sentences for the event log.
 //! - [`components`]: small function components with `PartialEq` props.
 //! - [`speed`]: clock speeds and the play tick.
@@ -9,6 +10,7 @@
 
 pub mod components;
 pub mod describe;
+pub mod notes;
 pub mod panic;
 pub mod params;
 pub mod speed;

@@ -4,36 +4,93 @@
 //! data changed (at 1000x a tick may touch every message; the event log often not at all).
 
 use super::describe::describe;
+use super::notes::{Move, MoveKind, TraceNotes};
 use super::state::{AppState, ReceivedItem};
-use crate::engine::{Engine, MessageState, Queue, SimTime};
+use crate::engine::metrics::MinuteSample;
+use crate::engine::{Engine, Message, MessageState, Queue, SimTime};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// How many messages the messages view lists; the rest are counted, not drawn.
 pub const MAX_ROWS: usize = 200;
 /// How many trace entries the event log shows.
 pub const LOG_LINES: usize = 50;
+/// Minutes the metrics sparklines cover (the current one included).
+pub const METRIC_MINUTES: u64 = 15;
+
+/// Hues a group colour is picked from: 40° apart, so that any two are easy to tell
+/// apart (on a continuous wheel, two groups often got near-identical colours).
+const GROUP_HUES: [u16; 9] = [0, 40, 80, 120, 160, 200, 240, 280, 320];
+
+/// A hue for a message group, derived from its id alone, so a group keeps its colour
+/// across queues, renders and runs: FNV-1a of the id, mixed (MurmurHash3's finaliser, so
+/// ids that differ in one character spread over the palette), picks one of `GROUP_HUES`.
+/// Two groups can share a hue; the legend names each group with its colour.
+pub fn group_hue(group_id: &str) -> u16 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in group_id.bytes() {
+        h ^= b as u32;
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h ^= h >> 16;
+    h = h.wrapping_mul(0x85eb_ca6b);
+    h ^= h >> 13;
+    h = h.wrapping_mul(0xc2b2_ae35);
+    h ^= h >> 16;
+    GROUP_HUES[h as usize % GROUP_HUES.len()]
+}
+
+/// The queue name at the end of a queue ARN or URL.
+pub fn name_of(arn_or_url: &str) -> &str {
+    arn_or_url.rsplit([':', '/']).next().unwrap_or(arn_or_url)
+}
+
+/// A countdown as a learner reads it: `45 s`, `4 m 05 s`, `2 h 03 m`, `3 d 23 h`.
+pub fn duration(secs: u64) -> String {
+    match secs {
+        0..=59 => format!("{secs} s"),
+        60..=3_599 => format!("{} m {:02} s", secs / 60, secs % 60),
+        3_600..=86_399 => format!("{} h {:02} m", secs / 3_600, (secs / 60) % 60),
+        _ => format!("{} d {} h", secs / 86_400, (secs / 3_600) % 24),
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QueueSummary {
     pub name: String,
     pub url: String,
-    pub visibility_timeout: u32,
+    pub fifo: bool,
+    /// Some queue's redrive policy names this one as its dead-letter queue.
+    pub dead_letter: bool,
     pub visible: usize,
     pub in_flight: usize,
     pub delayed: usize,
+    /// A message moved into this queue moments ago (the list item pulses).
+    pub arrived: bool,
 }
 
-impl QueueSummary {
-    fn of(q: &Queue) -> QueueSummary {
-        QueueSummary {
-            name: q.name.clone(),
-            url: q.url.clone(),
-            visibility_timeout: q.attributes.visibility_timeout,
-            visible: q.visible_count(),
-            in_flight: q.in_flight_count(),
-            delayed: q.delayed_count(),
-        }
-    }
+/// The selected queue's settings, for the details panel.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueueInfo {
+    pub name: String,
+    pub url: String,
+    pub arn: String,
+    pub fifo: bool,
+    pub visibility_timeout: u32,
+    pub retention_period: u32,
+    pub content_based_deduplication: bool,
+    /// (dead-letter queue name, maxReceiveCount) when this queue has a redrive policy.
+    pub redrive: Option<(String, u32)>,
+    /// Queues whose redrive policy names this one (it is their dead-letter queue).
+    pub dead_letter_for: Vec<String>,
+    pub encryption: Encryption,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Encryption {
+    pub sqs_managed: bool,
+    pub kms_key: Option<String>,
+    pub kms_reuse_seconds: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,6 +108,33 @@ pub enum RowState {
     },
 }
 
+/// A message group as the page shows it: its id and colour.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GroupTag {
+    pub id: Arc<str>,
+    pub hue: u16,
+}
+
+impl GroupTag {
+    pub fn of(id: &Arc<str>) -> GroupTag {
+        GroupTag {
+            id: id.clone(),
+            hue: group_hue(id),
+        }
+    }
+    /// The CSS custom property the stylesheet derives the group's colours from.
+    pub fn style(&self) -> String {
+        format!("--group-hue:{}", self.hue)
+    }
+}
+
+/// How a message just arrived in the queue shown (for the highlight).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Arrival {
+    pub from: String,
+    pub kind: MoveKind,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MessageRow {
     pub key: u64,
@@ -58,6 +142,47 @@ pub struct MessageRow {
     pub body: Arc<str>,
     pub receive_count: u32,
     pub state: RowState,
+    pub group: Option<GroupTag>,
+    pub sequence_number: Option<Arc<str>>,
+    /// A copy left by a delete that missed a replica (chaos).
+    pub duplicate: bool,
+    /// Its latest receive skipped an older visible message.
+    pub reordered: bool,
+    /// In a dead-letter queue: the queue it came from.
+    pub dead_letter_from: Option<String>,
+    pub arrived: Option<Arrival>,
+    /// Retention: when the message expires, and the seconds until then.
+    pub expires_at: SimTime,
+    pub expires_in: u64,
+}
+
+/// A message group of the selected queue, for the legend.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GroupInfo {
+    pub tag: GroupTag,
+    pub messages: usize,
+    pub in_flight: usize,
+}
+
+/// A message that just left the selected queue for another one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Departure {
+    pub message_id: String,
+    pub to: String,
+    pub kind: MoveKind,
+    /// The id and the wall-clock ms when seen: a stable key for the list.
+    pub key: String,
+}
+
+/// Per-minute series (oldest first, the current minute last) and the gauges now.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MetricsView {
+    pub sent: Vec<u64>,
+    pub received: Vec<u64>,
+    pub deleted: Vec<u64>,
+    pub empty_receives: Vec<u64>,
+    pub visible: Vec<u64>,
+    pub in_flight: Vec<u64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,9 +198,12 @@ pub struct Snapshot {
     pub now: SimTime,
     pub next_event: Option<SimTime>,
     pub queues: Vec<QueueSummary>,
-    pub selected: Option<QueueSummary>,
+    pub selected: Option<QueueInfo>,
     pub rows: Vec<MessageRow>,
     pub total_messages: usize,
+    pub groups: Vec<GroupInfo>,
+    pub departures: Vec<Departure>,
+    pub metrics: MetricsView,
     pub received: Vec<ReceivedItem>,
     pub polling_until: Option<SimTime>,
     pub log: Vec<LogLine>,
@@ -87,16 +215,71 @@ impl Snapshot {
         let mut engine = state.engine.borrow_mut();
         let next_event = engine.next_deadline();
         let engine: &Engine = &engine;
+        let notes = state.notes.borrow();
+        let wall = state.wall_ms;
         let now = engine.now();
-        let queues: Vec<QueueSummary> = engine.queues().map(QueueSummary::of).collect();
+        let dead_letter_targets: BTreeMap<&str, Vec<String>> =
+            engine.queues().fold(BTreeMap::new(), |mut map, q| {
+                if let Some(p) = &q.attributes.redrive_policy {
+                    map.entry(name_of(&p.dead_letter_target_arn))
+                        .or_insert_with(Vec::new)
+                        .push(q.name.clone());
+                }
+                map
+            });
+        let recent: Vec<&Move> = notes.recent_moves(wall).collect();
+        let summary = |q: &Queue| QueueSummary {
+            name: q.name.clone(),
+            url: q.url.clone(),
+            fifo: q.is_fifo(),
+            dead_letter: dead_letter_targets.contains_key(q.name.as_str()),
+            visible: q.visible_count(),
+            in_flight: q.in_flight_count(),
+            delayed: q.delayed_count(),
+            arrived: recent.iter().any(|m| m.to == q.name),
+        };
+        let queues: Vec<QueueSummary> = engine.queues().map(summary).collect();
         let queue = state
             .selected
             .as_deref()
             .and_then(|n| engine.queue_by_name(n));
-        let selected = queue.map(QueueSummary::of);
-        let rows = queue
-            .map(|q| q.messages().take(MAX_ROWS).map(|m| row(m, now)).collect())
-            .unwrap_or_default();
+        let selected = queue.map(|q| info(q, &dead_letter_targets));
+        let (rows, groups, departures, metrics) = match queue {
+            Some(q) => {
+                let arrivals: BTreeMap<&str, &Move> = recent
+                    .iter()
+                    .rev()
+                    .filter(|m| m.to == q.name)
+                    .map(|m| (m.message_id.as_str(), *m))
+                    .collect();
+                let rows = q
+                    .messages()
+                    .take(MAX_ROWS)
+                    .map(|m| row(q, m, now, &notes, &arrivals))
+                    .collect();
+                let groups = q
+                    .groups()
+                    .map(|(id, g)| GroupInfo {
+                        tag: GroupTag::of(id),
+                        messages: g.all.len(),
+                        in_flight: g.in_flight,
+                    })
+                    .collect();
+                let departures = recent
+                    .iter()
+                    .filter(|m| m.from == q.name)
+                    .take(5)
+                    .map(|m| Departure {
+                        message_id: m.message_id.clone(),
+                        to: m.to.clone(),
+                        kind: m.kind,
+                        key: format!("{}@{}", m.message_id, m.seen_ms as u64),
+                    })
+                    .collect();
+                (rows, groups, departures, metrics(q, now))
+            }
+            None => Default::default(),
+        };
         let total_messages = queue.map(Queue::len).unwrap_or(0);
         let url = selected.as_ref().map(|q| q.url.as_str());
         let received = state
@@ -129,6 +312,9 @@ impl Snapshot {
             selected,
             rows,
             total_messages,
+            groups,
+            departures,
+            metrics,
             received,
             polling_until,
             log,
@@ -136,7 +322,41 @@ impl Snapshot {
     }
 }
 
-fn row(m: &crate::engine::Message, now: SimTime) -> MessageRow {
+fn info(q: &Queue, dead_letter_targets: &BTreeMap<&str, Vec<String>>) -> QueueInfo {
+    let a = &q.attributes;
+    QueueInfo {
+        name: q.name.clone(),
+        url: q.url.clone(),
+        arn: q.arn.clone(),
+        fifo: q.is_fifo(),
+        visibility_timeout: a.visibility_timeout,
+        retention_period: a.message_retention_period,
+        content_based_deduplication: a.content_based_deduplication,
+        redrive: a.redrive_policy.as_ref().map(|p| {
+            (
+                name_of(&p.dead_letter_target_arn).to_string(),
+                p.max_receive_count,
+            )
+        }),
+        dead_letter_for: dead_letter_targets
+            .get(q.name.as_str())
+            .cloned()
+            .unwrap_or_default(),
+        encryption: Encryption {
+            sqs_managed: a.sqs_managed_sse_enabled,
+            kms_key: a.kms_master_key_id.clone(),
+            kms_reuse_seconds: a.kms_data_key_reuse_period_seconds,
+        },
+    }
+}
+
+fn row(
+    q: &Queue,
+    m: &Message,
+    now: SimTime,
+    notes: &TraceNotes,
+    arrivals: &BTreeMap<&str, &Move>,
+) -> MessageRow {
     let state = match m.state {
         MessageState::Visible => RowState::Visible,
         MessageState::InFlight { until, .. } => {
@@ -153,11 +373,72 @@ fn row(m: &crate::engine::Message, now: SimTime) -> MessageRow {
             secs_left: now.secs_until(until),
         },
     };
+    // Retention counts from the first send (the engine keeps `enqueued_at` across a
+    // standard queue's dead-letter move) with this queue's period.
+    let expires_at = m
+        .enqueued_at
+        .plus_secs(q.attributes.message_retention_period as u64);
+    let flags = notes.flags(&q.name, &m.message_id);
     MessageRow {
         key: m.key,
         message_id: m.message_id.clone(),
         body: m.body.clone(),
         receive_count: m.receive_count,
         state,
+        group: m.group_id.as_ref().map(GroupTag::of),
+        sequence_number: m.sequence_number.clone(),
+        duplicate: m.duplicate || flags.duplicate,
+        reordered: flags.reordered,
+        dead_letter_from: m
+            .dead_letter_source_arn
+            .as_deref()
+            .map(|arn| name_of(arn).to_string()),
+        arrived: arrivals.get(m.message_id.as_str()).map(|mv| Arrival {
+            from: mv.from.clone(),
+            kind: mv.kind,
+        }),
+        expires_at,
+        expires_in: now.secs_until(expires_at),
     }
+}
+
+/// The last `METRIC_MINUTES` minutes of a queue's CloudWatch-style metrics. Counters of
+/// minutes without activity are 0; gauges are sampled at each minute's end, so the current
+/// minute shows the live counts. Minutes before the simulation began count as 0.
+fn metrics(q: &Queue, now: SimTime) -> MetricsView {
+    let current = (now.millis() / 60_000) as i64;
+    let first = current - (METRIC_MINUTES as i64 - 1);
+    let by_minute: BTreeMap<i64, &MinuteSample> = q
+        .metrics
+        .minutes()
+        .map(|(t, s)| ((t.millis() / 60_000) as i64, s))
+        .filter(|(m, _)| *m >= first)
+        .collect();
+    let mut v = MetricsView::default();
+    let mut last_visible = 0;
+    let mut last_in_flight = 0;
+    for minute in first..=current {
+        let s = by_minute.get(&minute);
+        let counter = |f: fn(&MinuteSample) -> u64| s.map_or(0, |s| f(s));
+        v.sent.push(counter(|s| s.number_of_messages_sent));
+        v.received.push(counter(|s| s.number_of_messages_received));
+        v.deleted.push(counter(|s| s.number_of_messages_deleted));
+        v.empty_receives
+            .push(counter(|s| s.number_of_empty_receives));
+        if minute == current {
+            v.visible.push(q.visible_count() as u64);
+            v.in_flight.push(q.in_flight_count() as u64);
+        } else {
+            // A minute without a sample (before the queue existed) carries the last value.
+            last_visible = s
+                .and_then(|s| s.approximate_number_of_messages_visible)
+                .unwrap_or(last_visible);
+            last_in_flight = s
+                .and_then(|s| s.approximate_number_of_messages_not_visible)
+                .unwrap_or(last_in_flight);
+            v.visible.push(last_visible);
+            v.in_flight.push(last_in_flight);
+        }
+    }
+    v
 }

@@ -118,22 +118,47 @@ async function until(what, check, timeout = TIMEOUT_MS) {
 
 const text = (locator) => locator.innerText();
 
-async function createQueue(page, name, timeout) {
-  await page.getByLabel('Queue name', { exact: true }).fill(name);
-  await page.getByLabel('Visibility timeout', { exact: true }).fill(String(timeout));
-  await page.getByRole('button', { name: 'Create queue' }).click();
+const label = (page, name) => page.getByLabel(name, { exact: true });
+const button = (page, name) => page.getByRole('button', { name, exact: true });
+
+/** Fills the create form; `fifo`, `dedup` (content-based) and `dlq` + `maxReceives` are optional. */
+async function createQueue(page, name, timeout, { fifo = false, dedup = false, dlq, maxReceives } = {}) {
+  await label(page, 'Queue name').fill(name);
+  await label(page, 'FIFO queue').setChecked(fifo);
+  if (fifo) await label(page, 'Content-based deduplication').setChecked(dedup);
+  await label(page, 'Visibility timeout').fill(String(timeout));
+  await label(page, 'Dead-letter queue').selectOption(dlq ?? '');
+  if (dlq) await label(page, 'Maximum receives').fill(String(maxReceives));
+  await button(page, 'Create queue').click();
 }
 
-async function sendMessage(page, body) {
-  const field = page.getByLabel('Message body', { exact: true });
+/** Sends `body` (with a message group ID when `group` is given) and waits until it is sent. */
+async function sendMessage(page, body, { group } = {}) {
+  const field = label(page, 'Message body');
   await field.fill(body);
-  await page.getByRole('button', { name: 'Send message' }).click();
+  if (group !== undefined) {
+    const fifo = (await page.getByLabel('Deduplication ID', { exact: true }).count()) > 0;
+    await label(page, fifo ? 'Message group ID' : 'Message group ID (optional)').fill(group);
+  }
+  await button(page, 'Send message').click();
   // The page clears the body only when SendMessage succeeded.
   await until(`"${body}" to be sent`, async () => (await field.inputValue()) === '');
 }
 
+/** Selects a queue in the list by its exact name. */
+const selectQueue = (page, name) =>
+  page.getByRole('button', { name: new RegExp(`^${name.replace(/\./g, '\\.')} `) }).click();
+
 /** The row of the messages view for the one message there, as text. */
 const messageRow = (page) => page.locator('section.messages tr.message-row');
+
+/** A message row's state pill, its delay or visibility countdown and its receive count. */
+async function rowState(row) {
+  const state = await text(row.locator('.state'));
+  const countdown = row.locator('.countdown.delay, .countdown.visibility');
+  const count = await text(row.locator('.receive-count'));
+  return [state, (await countdown.count()) ? await text(countdown) : '', count].filter(Boolean).join(' ');
+}
 
 test('an invalid queue name shows the AWS error and creates nothing', async () => {
   const { page, problems } = await openApp('?seed=1&chaos=off');
@@ -163,7 +188,8 @@ test('send, receive, wait out the visibility timeout, receive again, delete', as
 
   say('send a message');
   await sendMessage(page, 'Order #1001: two lattes');
-  await until('the message to be listed as Visible', async () => /Visible/.test(await text(messageRow(page))));
+  await until('the message to be listed as Visible', async () => (await rowState(messageRow(page))) === 'Visible 0');
+  assert.match(await text(messageRow(page).locator('.countdown.retention')), /^expires in 4 d 0 h$/);
 
   say('poll for messages');
   await page.getByRole('button', { name: 'Poll for messages' }).click();
@@ -171,29 +197,28 @@ test('send, receive, wait out the visibility timeout, receive again, delete', as
   await until('one received message', async () => (await received.count()) === 1);
   assert.match(await text(received), /Order #1001: two lattes/);
   assert.match(await text(received), /Receive count 1/);
-  await until('the message to be in flight for 5 s', async () => /In flight · 5 s/.test(await text(messageRow(page))));
+  await until('the message to be in flight for 5 s', async () => (await rowState(messageRow(page))) === 'In flight visible again in 5 s 1');
   say(`messages view: ${(await text(messageRow(page))).replace(/\s+/g, ' ')}`);
 
   say('play the clock at 1x: the countdown moves');
   await page.getByLabel('Speed', { exact: true }).selectOption('1x');
   await page.getByRole('button', { name: 'Play' }).click();
-  await until('the countdown to drop below 5 s', async () => /In flight · [1-4] s/.test(await text(messageRow(page))));
+  await until('the countdown to drop below 5 s', async () => /^In flight visible again in [1-4] s 1$/.test(await rowState(messageRow(page))));
   say(`messages view: ${(await text(messageRow(page))).replace(/\s+/g, ' ')}`);
 
   say('speed up to 10x until the visibility timeout runs out');
   await page.getByLabel('Speed', { exact: true }).selectOption('10x');
-  await until('the message to be Visible again', async () => /Visible/.test(await text(messageRow(page))));
+  await until('the message to be Visible again', async () => (await rowState(messageRow(page))) === 'Visible 1');
   await page.getByRole('button', { name: 'Pause' }).click();
   const clock = await text(page.getByTestId('clock'));
   say(`visible again; clock paused at ${clock}`);
-  assert.match(await text(messageRow(page)), /Visible\s+1$/, 'receive count 1 while visible again');
   assert.match(await text(page.locator('section.log')), /Visibility timeout of msg .* ran out/);
 
   say('poll again: the same message, receive count 2');
   await page.getByRole('button', { name: 'Poll for messages' }).click();
   await until('receive count 2', async () => /Receive count 2/.test(await text(received)));
   assert.equal(await received.count(), 1, 'the newer receive replaces the older one');
-  assert.match(await text(messageRow(page)), /In flight · 5 s\s+2$/);
+  assert.equal(await rowState(messageRow(page)), 'In flight visible again in 5 s 2');
 
   say('delete it');
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
@@ -205,41 +230,148 @@ test('send, receive, wait out the visibility timeout, receive again, delete', as
   await page.close();
 });
 
+test('FIFO queue: groups in order, colour-coded, with sequence numbers; repeats deduplicated', async () => {
+  const { page, problems } = await openApp('?seed=1&chaos=off');
+  say('create "orders" as a FIFO queue with content-based deduplication');
+  await label(page, 'Queue name').fill('orders');
+  await label(page, 'FIFO queue').check();
+  assert.equal(await text(page.getByTestId('final-name')), 'orders.fifo', 'the .fifo suffix is added and shown');
+  await createQueue(page, 'orders', 30, { fifo: true, dedup: true });
+  await page.getByText('Queue orders.fifo created.').waitFor();
+  assert.equal(await text(page.getByTestId('queue-kind')), 'FIFO queue');
+  assert.equal(await label(page, 'Delivery delay').count(), 0, 'no per-message delay on FIFO queues');
+
+  say('a send without a message group ID: the engine refuses it');
+  await label(page, 'Message body').fill('Table 1: latte');
+  await button(page, 'Send message').click();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await text(alert), /MissingParameter\s+The request must contain the parameter MessageGroupId\./);
+
+  say('send to two groups');
+  await sendMessage(page, 'Table 1: latte', { group: 'table-1' });
+  await sendMessage(page, 'Table 2: tea', { group: 'table-2' });
+  await sendMessage(page, 'Table 1: cake', { group: 'table-1' });
+  say('the same body again within 5 minutes: deduplicated, nothing stored');
+  await sendMessage(page, 'Table 1: latte', { group: 'table-1' });
+  await page.getByText(/^Deduplicated: a message with deduplication ID [0-9a-f]{64} was sent/).waitFor();
+  const rows = page.locator('section.messages tr.message-row');
+  await until('three messages listed', async () => (await rows.count()) === 3);
+
+  const groups = await rows.evaluateAll((rs) => rs.map((r) => [r.dataset.group, r.getAttribute('style')]));
+  say(`rows: ${JSON.stringify(groups)}`);
+  assert.deepEqual(groups.map((g) => g[0]), ['table-1', 'table-2', 'table-1']);
+  assert.equal(groups[0][1], groups[2][1], 'one group, one colour');
+  assert.notEqual(groups[0][1], groups[1][1], 'two groups, two colours');
+  const legend = page.locator('.group-legend .group-entry');
+  assert.deepEqual(await legend.evaluateAll((es) => es.map((e) => [e.dataset.group, e.getAttribute('style')])), [
+    ['table-1', groups[0][1]],
+    ['table-2', groups[1][1]],
+  ]);
+  assert.deepEqual(await page.locator('section.messages .seq').allInnerTexts(), ['seq …0001', 'seq …0002', 'seq …0003']);
+
+  say('poll: group table-1 in order, then table-2; both groups lock');
+  await button(page, 'Poll for messages').click();
+  const received = page.locator('.received-message .body');
+  await until('three received', async () => (await received.count()) === 3);
+  assert.deepEqual(await received.allInnerTexts(), ['Table 1: latte', 'Table 1: cake', 'Table 2: tea']);
+  assert.equal(await page.locator('.group-entry.locked').count(), 2);
+  assert.equal(await rowState(rows.first()), 'In flight visible again in 30 s 1');
+
+  say('delete table-2\'s message: its group unlocks, table-1 stays locked');
+  await page.locator('.received-message', { hasText: 'Table 2: tea' }).getByRole('button', { name: 'Delete' }).click();
+  await until('two messages left', async () => (await rows.count()) === 2);
+  assert.deepEqual(await page.locator('.group-entry.locked').evaluateAll((es) => es.map((e) => e.dataset.group)), ['table-1']);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('dead-letter queue: a message moves after maxReceiveCount and a redrive brings it back', async () => {
+  const { page, problems } = await openApp('?seed=1&chaos=off');
+  say('queues "jobs-dlq" and "jobs" (visibility 1 s, dead-letter queue after 1 receive)');
+  await createQueue(page, 'jobs-dlq', 30);
+  await page.getByText('Queue jobs-dlq created.').waitFor();
+  await createQueue(page, 'jobs', 1, { dlq: 'jobs-dlq', maxReceives: 1 });
+  await page.getByText('Queue jobs created.').waitFor();
+  assert.equal(await text(page.getByTestId('redrive-policy')), 'jobs-dlq, after 1 receives');
+
+  await sendMessage(page, 'Resize photo 7');
+  await button(page, 'Poll for messages').click();
+  await page.getByText('Received 1 message.').waitFor();
+  say('step: the visibility timeout runs out; poll again: the message moves to the DLQ');
+  await button(page, 'Step').click();
+  await until('the clock at 0:00:01', async () => (await text(page.getByTestId('clock'))) === '0:00:01.000');
+  await button(page, 'Poll for messages').click();
+  await until('the departure', async () =>
+    /moved to dead-letter queue jobs-dlq after 1 receives/.test(await text(page.locator('.departures'))));
+  assert.match(await text(page.locator('section.messages h2')), /Messages in queue \(0\)/);
+
+  say('select the DLQ: the message is there, marked with where it came from');
+  await selectQueue(page, 'jobs-dlq');
+  await label(page, 'Messages per second').waitFor();
+  const row = page.locator('section.messages tr.message-row');
+  assert.match(await text(row), /Resize photo 7/);
+  assert.match(await text(row.locator('.badge.dead-letter')), /^from jobs$/);
+
+  say('redrive at 1 message per second, and step the clock');
+  await label(page, 'Messages per second').fill('1');
+  await button(page, 'Redrive').click();
+  const task = page.getByTestId('move-task');
+  await until('the task running', async () => /RUNNING\s+0 of 1 moved, at most 1\/s/.test(await text(task)));
+  await button(page, 'Step').click();
+  await until('the task completed', async () => /COMPLETED\s+1 of 1 moved/.test(await text(task)));
+  assert.equal(await row.count(), 0, 'the DLQ is empty');
+  assert.match(await text(page.locator('section.log')), /Redrove msg .* from jobs-dlq to jobs/);
+
+  say('back in "jobs", where the waiting long poll got it at once');
+  await selectQueue(page, 'jobs');
+  await until('the message back in jobs', async () => (await row.count()) === 1);
+  assert.equal(await rowState(row), 'In flight visible again in 1 s 1');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('screenshot of a populated page for the README', async () => {
   // Only Step moves the clock here, so the picture is the same on every run.
   const { page, problems } = await openApp('?seed=1&chaos=realistic');
-  const poll = () => page.getByRole('button', { name: 'Poll for messages' }).click();
-  const select = (name) => page.getByRole('button', { name: new RegExp(`^${name} `) }).click();
+  const poll = () => button(page, 'Poll for messages').click();
 
-  say('queue "orders" (visibility timeout 30 s): send an order and receive it');
-  await createQueue(page, 'orders', 30);
-  await page.getByText('Queue orders created.').waitFor();
-  await sendMessage(page, 'Order #1001: two lattes');
+  say('FIFO queues "orders-dlq.fifo" and "orders.fifo" (dead-letter queue after 3 receives)');
+  await createQueue(page, 'orders-dlq', 30, { fifo: true });
+  await page.getByText('Queue orders-dlq.fifo created.').waitFor();
+  await createQueue(page, 'orders', 30, { fifo: true, dedup: true, dlq: 'orders-dlq.fifo', maxReceives: 3 });
+  await page.getByText('Queue orders.fifo created.').waitFor();
+  say('table 1 orders twice; a barista receives both (the group locks)');
+  await sendMessage(page, 'Table 1: two lattes', { group: 'table-1' });
+  await sendMessage(page, 'Table 1: a croissant', { group: 'table-1' });
   await poll();
-  await page.locator('.received-message').waitFor();
+  await until('two received', async () => (await page.locator('.received-message').count()) === 2);
 
-  say('queue "emails" (visibility timeout 4 s): receive a message and let it come back');
+  say('standard queue "emails" (visibility timeout 4 s): receive a message and let it come back');
   await createQueue(page, 'emails', 4);
   await page.getByText('Queue emails created.').waitFor();
   await sendMessage(page, 'Welcome email for user 42');
   await poll();
   await page.locator('.received-message').waitFor();
-  await page.getByRole('button', { name: 'Step' }).click();
+  await button(page, 'Step').click();
   await until('the clock at 0:00:04', async () => (await text(page.getByTestId('clock'))) === '0:00:04.000');
 
-  say('back to "orders": three more orders while the first is in flight');
-  await select('orders');
-  for (const body of ['Order #1002: one espresso', 'Order #1003: flat white, oat milk', 'Order #1004: three cappuccinos']) {
-    await sendMessage(page, body);
-  }
-  await until('four messages, one in flight for 26 s more', async () => {
+  say('back to "orders.fifo": tables 2 and 3 order while table 1 is in flight');
+  await selectQueue(page, 'orders.fifo');
+  await sendMessage(page, 'Table 2: flat white, oat milk', { group: 'table-2' });
+  await sendMessage(page, 'Table 3: espresso', { group: 'table-3' });
+  await sendMessage(page, 'Table 2: blueberry muffin', { group: 'table-2' });
+  await until('five messages, two in flight for 26 s more', async () => {
     const t = await text(page.locator('section.messages'));
-    return /Messages in queue \(4\)/.test(t) && /In flight · 26 s/.test(t);
+    return /Messages in queue \(5\)/.test(t) && (t.match(/visible again in 26 s/g) || []).length === 2;
   });
-  await page.getByLabel('Message body', { exact: true }).fill('Order #1005: mocha');
+  await label(page, 'Message body').fill('Table 3: mocha');
+  await label(page, 'Message group ID').fill('table-3');
+  // Scroll every column back to its top (clicks scrolled them), so the picture is stable.
+  await page.evaluate(() => document.querySelectorAll('.column').forEach((c) => c.scrollTo(0, 0)));
 
   fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-  await page.screenshot({ path: SCREENSHOT });
+  await page.screenshot({ path: SCREENSHOT, animations: 'disabled' });
   say(`saved ${path.relative(ROOT, SCREENSHOT)}`);
   assert.deepEqual(problems, []);
   await page.close();

@@ -2,12 +2,15 @@
 
 use super::clock::ClockBar;
 use super::create_queue::CreateQueueForm;
+use super::encryption::EncryptionPanel;
 use super::event_log::EventLog;
 use super::header::Header;
 use super::legend::Legend;
 use super::messages::MessagesView;
+use super::metrics::Metrics;
 use super::queue_details::QueueDetails;
 use super::queue_list::QueueList;
+use super::redrive::RedrivePanel;
 use super::send_receive::SendReceive;
 use crate::ui::params::Settings;
 use crate::ui::state::{Action, AppState, TICK_MS};
@@ -31,6 +34,13 @@ pub fn App(props: &AppProps) -> Html {
 
     let snap = Snapshot::read(&state);
     let drafts = &state.drafts;
+    let dead_letter_choices: Vec<String> = snap
+        .queues
+        .iter()
+        .filter(|q| q.fifo == drafts.fifo)
+        .map(|q| q.name.clone())
+        .collect();
+    let messages_here = snap.total_messages;
     html! {
         <div class="app">
             <Header settings={state.settings.clone()} />
@@ -39,19 +49,44 @@ pub fn App(props: &AppProps) -> Html {
             <main class="columns">
                 <div class="column left">
                     <CreateQueueForm name={drafts.queue_name.clone()}
+                        final_name={AppState::queue_name_to_create(drafts)}
                         visibility_timeout={drafts.visibility_timeout.clone()}
+                        fifo={drafts.fifo}
+                        content_based_deduplication={drafts.content_based_deduplication}
+                        dead_letter_queue={drafts.dead_letter_queue.clone()}
+                        max_receive_count={drafts.max_receive_count.clone()}
+                        {dead_letter_choices}
                         feedback={state.create_feedback.clone()} dispatch={dispatch.clone()} />
                     <QueueList queues={snap.queues} selected={state.selected.clone()}
                         dispatch={dispatch.clone()} />
                 </div>
                 <div class="column middle">
-                    if let Some(queue) = snap.selected {
-                        <QueueDetails queue={queue}
+                    if let Some(queue) = snap.selected.clone() {
+                        <QueueDetails queue={queue.clone()}
                             new_visibility_timeout={drafts.new_visibility_timeout.clone()}
-                            feedback={state.edit_feedback.clone()} dispatch={dispatch.clone()} />
-                        <SendReceive body={drafts.message_body.clone()}
+                            feedback={state.edit_feedback.clone()} dispatch={dispatch.clone()}>
+                            if !queue.dead_letter_for.is_empty() {
+                                <RedrivePanel messages={messages_here} rate={drafts.redrive_rate.clone()}
+                                    task={state.move_task.clone()} feedback={state.redrive_feedback.clone()}
+                                    dispatch={dispatch.clone()} />
+                            }
+                        </QueueDetails>
+                        <SendReceive fifo={queue.fifo}
+                            content_based_deduplication={queue.content_based_deduplication}
+                            body={drafts.message_body.clone()}
+                            group_id={drafts.group_id.clone()}
+                            deduplication_id={drafts.deduplication_id.clone()}
+                            delay_seconds={drafts.delay_seconds.clone()}
+                            attribute_name={drafts.attribute_name.clone()}
+                            attribute_type={drafts.attribute_type.clone()}
+                            attribute_value={drafts.attribute_value.clone()}
                             polling_until={snap.polling_until} received={snap.received}
                             feedback={state.send_receive_feedback.clone()} dispatch={dispatch.clone()} />
+                        <Metrics metrics={snap.metrics} />
+                        <EncryptionPanel current={queue.encryption.clone()}
+                            mode={drafts.encryption.clone()} kms_key={drafts.kms_key.clone()}
+                            kms_reuse_seconds={drafts.kms_reuse_seconds.clone()}
+                            feedback={state.encryption_feedback.clone()} dispatch={dispatch.clone()} />
                     } else {
                         <section class="card placeholder">
                             <h2>{ "No queue selected" }</h2>
@@ -61,8 +96,9 @@ pub fn App(props: &AppProps) -> Html {
                     <Legend />
                 </div>
                 <div class="column right">
-                    if state.selected.is_some() {
-                        <MessagesView rows={snap.rows} total={snap.total_messages} />
+                    if let Some(queue) = &snap.selected {
+                        <MessagesView rows={snap.rows} total={snap.total_messages} fifo={queue.fifo}
+                            groups={snap.groups} departures={snap.departures} />
                     }
                     <EventLog lines={snap.log} />
                 </div>

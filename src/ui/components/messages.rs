@@ -1,10 +1,18 @@
 //! Every message the selected queue holds, with its state as the engine reports it:
 //! visible, in flight (counting down to visible again) or delayed (counting down to
-//! visible). Countdowns are in virtual seconds and move only when the clock does.
+//! visible), and how long until retention removes it. Countdowns are in virtual seconds
+//! and move only when the clock does.
+//!
+//! A FIFO (or fair) queue's messages carry their group's colour, derived from the group
+//! id (a legend above the table names them), and FIFO messages their sequence number.
+//! Badges mark duplicates and out-of-order receives (from the trace); a message that has
+//! just arrived from another queue (dead-letter move or redrive) slides in highlighted.
 
+use super::send_receive::tail;
 use crate::engine::SimTime;
 use crate::ui::describe::short_id;
-use crate::ui::view::{MessageRow, RowState};
+use crate::ui::notes::MoveKind;
+use crate::ui::view::{duration, Departure, GroupInfo, GroupTag, MessageRow, RowState};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -12,6 +20,9 @@ pub struct MessagesProps {
     pub rows: Vec<MessageRow>,
     /// Messages in the queue, including those not drawn.
     pub total: usize,
+    pub fifo: bool,
+    pub groups: Vec<GroupInfo>,
+    pub departures: Vec<Departure>,
 }
 
 #[function_component]
@@ -20,6 +31,9 @@ pub fn MessagesView(props: &MessagesProps) -> Html {
     html! {
         <section class="card messages" aria-labelledby="messages-title">
             <h2 id="messages-title">{ format!("Messages in queue ({})", props.total) }</h2>
+            if !props.groups.is_empty() {
+                { group_legend(&props.groups, props.fifo) }
+            }
             if props.rows.is_empty() {
                 <p class="empty">{ "The queue is empty." }</p>
             } else {
@@ -27,7 +41,7 @@ pub fn MessagesView(props: &MessagesProps) -> Html {
                     <thead>
                         <tr>
                             <th scope="col">{ "Message" }</th>
-                            <th scope="col" class="state-col">{ "State" }</th>
+                            <th scope="col" class="state-col">{ "State and countdowns" }</th>
                             <th scope="col" class="num">{ "Receives" }</th>
                         </tr>
                     </thead>
@@ -39,7 +53,87 @@ pub fn MessagesView(props: &MessagesProps) -> Html {
                     <p class="more">{ format!("…and {hidden} more not listed.") }</p>
                 }
             }
+            if !props.departures.is_empty() {
+                <ul class="departures" aria-label="Messages that just left this queue">
+                    { for props.departures.iter().map(|m| html! {
+                        <li key={m.key.clone()} class="departed">
+                            { departure_text(m) }
+                        </li>
+                    }) }
+                </ul>
+            }
         </section>
+    }
+}
+
+fn departure_text(m: &Departure) -> String {
+    match m.kind {
+        MoveKind::DeadLetter { receive_count } => format!(
+            "→ msg {} moved to dead-letter queue {} after {receive_count} receives",
+            short_id(&m.message_id),
+            m.to
+        ),
+        MoveKind::Redrive => format!("→ msg {} redriven to {}", short_id(&m.message_id), m.to),
+    }
+}
+
+/// The groups with messages in the queue, each in its colour, with what holds it back.
+/// (Plain functions rather than components where nothing is gained by skipping renders:
+/// every component costs code size.)
+fn group_legend(groups: &[GroupInfo], fifo: bool) -> Html {
+    html! {
+        <div class="group-legend" aria-label="Message groups">
+            <span class="label">{ "Message groups" }</span>
+            <ul>
+                { for groups.iter().map(|g| {
+                    let locked = fifo && g.in_flight > 0;
+                    let title = if locked {
+                        "Locked: a message of this group is in flight, so no later one is returned until it is deleted or its visibility timeout runs out."
+                    } else {
+                        "Messages of this group in the queue"
+                    };
+                    html! {
+                        <li key={g.tag.id.to_string()} class={classes!("group-entry", locked.then_some("locked"))}
+                            style={g.tag.style()} data-group={g.tag.id.to_string()} {title}>
+                            <span class="swatch" aria-hidden="true"></span>
+                            <code>{ g.tag.id.to_string() }</code>
+                            <span class="count">{ format!("{} msg", g.messages) }</span>
+                            if locked {
+                                <span class="lock">{ "locked" }</span>
+                            }
+                        </li>
+                    }
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+/// A message group's id in its colour.
+pub fn group_chip(tag: &GroupTag) -> Html {
+    html! {
+        <span class="group-chip" style={tag.style()} title="Message group ID"
+            data-group={tag.id.to_string()}>
+            { tag.id.to_string() }
+        </span>
+    }
+}
+
+/// The "duplicate" and "out of order" badges, with what they mean on hover.
+pub fn badges(duplicate: bool, reordered: bool) -> Html {
+    html! {
+        <>
+            if duplicate {
+                <span class="badge duplicate" title="A copy left behind when a delete missed one replica: the same message ID delivered again. Consumers must be idempotent.">
+                    { "duplicate" }
+                </span>
+            }
+            if reordered {
+                <span class="badge reordered" title="Received while an older message was still waiting: standard queues only try to keep order.">
+                    { "out of order" }
+                </span>
+            }
+        </>
     }
 }
 
@@ -51,13 +145,42 @@ struct RowProps {
 #[function_component]
 fn Row(props: &RowProps) -> Html {
     let r = &props.row;
+    let style = r.group.as_ref().map(GroupTag::style);
+    let arrived = r.arrived.as_ref().map(|a| match a.kind {
+        MoveKind::DeadLetter { .. } => "arrived dead-lettered",
+        MoveKind::Redrive => "arrived redriven",
+    });
     html! {
-        <tr class="message-row" data-message-id={r.message_id.clone()}>
+        <tr class={classes!("message-row", r.group.is_some().then_some("grouped"), arrived)}
+            data-message-id={r.message_id.clone()}
+            data-group={r.group.as_ref().map(|g| g.id.to_string())} {style}>
             <td>
                 <div class="body" title={r.body.to_string()}>{ r.body.to_string() }</div>
-                <code class="id" title={r.message_id.clone()}>{ short_id(&r.message_id) }</code>
+                <div class="meta">
+                    <code class="id" title={r.message_id.clone()}>{ short_id(&r.message_id) }</code>
+                    if let Some(tag) = &r.group {
+                        { group_chip(tag) }
+                    }
+                    if let Some(seq) = &r.sequence_number {
+                        <span class="seq" title={format!("SequenceNumber {seq}")}>{ format!("seq …{}", tail(seq)) }</span>
+                    }
+                    { badges(r.duplicate, r.reordered) }
+                    if let Some(from) = &r.dead_letter_from {
+                        <span class="badge dead-letter" title="Moved here by the source queue's redrive policy">{ format!("from {from}") }</span>
+                    }
+                    if let Some(a) = r.arrived.as_ref().filter(|a| a.kind == MoveKind::Redrive) {
+                        <span class="badge redriven">{ format!("redriven from {}", a.from) }</span>
+                    }
+                </div>
             </td>
-            <td>{ state_cell(&r.state) }</td>
+            <td>
+                <div class="state-wrap">
+                    { state_cell(&r.state) }
+                    <span class="countdown retention" title={format!("Retention period ends at {}", r.expires_at)}>
+                        { format!("expires in {}", duration(r.expires_in)) }
+                    </span>
+                </div>
+            </td>
             <td class="num receive-count">{ r.receive_count }</td>
         </tr>
     }
@@ -71,23 +194,27 @@ fn state_cell(state: &RowState) -> Html {
             secs_left,
             percent_left,
         } => html! {
-            <div class="state-wrap">
-                <span class="state in-flight" title={until_title(until)}>
-                    { format!("In flight · {secs_left} s") }
+            <>
+                <span class="state in-flight">{ "In flight" }</span>
+                <span class="countdown visibility" title={until_title(until)}>
+                    { format!("visible again in {}", duration(secs_left)) }
                 </span>
                 <span class="bar" aria-hidden="true">
                     <span class="fill" style={format!("width:{percent_left}%")}></span>
                 </span>
-            </div>
+            </>
         },
         RowState::Delayed { until, secs_left } => html! {
-            <span class="state delayed" title={until_title(until)}>
-                { format!("Delayed · {secs_left} s") }
-            </span>
+            <>
+                <span class="state delayed">{ "Delayed" }</span>
+                <span class="countdown delay" title={until_title(until)}>
+                    { format!("visible in {}", duration(secs_left)) }
+                </span>
+            </>
         },
     }
 }
 
 fn until_title(until: SimTime) -> String {
-    format!("Visible again at {until}")
+    format!("Visible at {until}")
 }

@@ -4,13 +4,16 @@
 pub mod app;
 pub mod clock;
 pub mod create_queue;
+pub mod encryption;
 pub mod event_log;
 pub mod feedback;
 pub mod header;
 pub mod legend;
 pub mod messages;
+pub mod metrics;
 pub mod queue_details;
 pub mod queue_list;
+pub mod redrive;
 pub mod send_receive;
 
 use super::state::{Action, AppState};
@@ -48,4 +51,24 @@ pub fn submits(d: &Dispatch, action: Action) -> Callback<SubmitEvent> {
 
 pub fn select_value(e: &Event) -> String {
     e.target_unchecked_into::<HtmlSelectElement>().value()
+}
+
+/// A `<select>`'s changes, each dispatched as `choose(new value)`.
+pub fn select_changes(d: &Dispatch, choose: fn(String) -> Action) -> Callback<Event> {
+    let d = d.clone();
+    Callback::from(move |e: Event| d.dispatch(choose(select_value(&e))))
+}
+
+/// A checkbox's changes, each dispatched as `set(checked)`.
+pub fn checkbox_changes(d: &Dispatch, set: fn(bool) -> Action) -> Callback<Event> {
+    let d = d.clone();
+    Callback::from(move |e: Event| {
+        d.dispatch(set(e.target_unchecked_into::<HtmlInputElement>().checked()))
+    })
+}
+
+/// A button's clicks, each dispatched as `action`.
+pub fn clicks(d: &Dispatch, action: Action) -> Callback<yew::MouseEvent> {
+    let d = d.clone();
+    Callback::from(move |_| d.dispatch(action.clone()))
 }

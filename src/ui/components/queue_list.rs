@@ -1,4 +1,5 @@
-//! The queues, each with its message counts; clicking one selects it.
+//! The queues, each with its type, message counts and whether it is a dead-letter queue;
+//! clicking one selects it. A queue a message has just moved into pulses.
 
 use super::Dispatch;
 use crate::ui::state::Action;
@@ -23,9 +24,19 @@ pub fn QueueList(props: &QueueListProps) -> Html {
         };
         html! {
             <li key={q.name.clone()}>
-                <button class={classes!("queue", selected.then_some("selected"))}
+                <button class={classes!("queue", selected.then_some("selected"), q.arrived.then_some("arrived"))}
                     aria-current={selected.then_some("true")} {onclick}>
-                    <span class="name">{ &q.name }</span>
+                    <span class="name">
+                        { &q.name }
+                        // A space, so the accessible name reads "orders.fifo FIFO", not "orders.fifoFIFO".
+                        { " " }
+                        if q.fifo {
+                            <span class="tag fifo">{ "FIFO" }</span>
+                        }
+                        if q.dead_letter {
+                            <span class="tag dlq">{ "DLQ" }</span>
+                        }
+                    </span>
                     <span class="counts">
                         <span class="count visible" title="Messages available">{ format!("{} visible", q.visible) }</span>
                         <span class="count in-flight" title="Messages not visible">{ format!("{} in flight", q.in_flight) }</span>

@@ -669,6 +669,7 @@ impl Model {
                 message_id,
                 receive_count,
                 invisible_until,
+                ..
             } => self.received(queue, message_id, *receive_count, *invisible_until, at)?,
             Event::ReceiveRetried {
                 queue, messages, ..
@@ -2371,7 +2372,7 @@ fn ids(messages: &[ReceivedMessage]) -> Vec<String> {
 /// fine: a delete never makes a message visible there.) Found by `nothing_waits_needlessly`
 /// (seed 451658870057699019, chaos off).
 #[test]
-fn bug_fifo_long_poll_not_answered_after_delete() {
+fn regression_fifo_long_poll_not_answered_after_delete() {
     let mut e = Engine::new(EngineConfig::default());
     let q = url(FIFO);
     let create = Command::CreateQueue {
@@ -2433,7 +2434,7 @@ fn bug_fifo_long_poll_not_answered_after_delete() {
 /// runs out. Refusing the cycle would be a fix too. Runs the scenario in a child process
 /// with a 1 GiB memory limit, so the failure is a crash there, not here.
 #[test]
-fn bug_redrive_cycle_never_settles() {
+fn regression_redrive_cycle_never_settles() {
     const CHILD: &str = "FANOUT_REDRIVE_CYCLE_CHILD";
     if std::env::var_os(CHILD).is_some() {
         redrive_cycle_scenario();
@@ -2473,7 +2474,7 @@ fn bug_redrive_cycle_never_settles() {
 /// exists), so `step` jumps there and nothing happens — though `next_deadline` promises
 /// "step never lands on a non-event". Found by `nothing_waits_needlessly` (seed 0).
 #[test]
-fn bug_step_lands_on_a_rescheduled_retention_end() {
+fn regression_step_lands_on_a_rescheduled_retention_end() {
     let mut e = Engine::new(EngineConfig::default());
     let create = Command::CreateQueue {
         queue_name: NAMES[STD].into(),
@@ -2504,7 +2505,7 @@ fn bug_step_lands_on_a_rescheduled_retention_end() {
 /// LongPollStarted has no LongPollEnded, so a trace reader (the page's event log, a
 /// replayer) sees a poll that waits for ever. Every other way a poll ends is traced.
 #[test]
-fn bug_long_poll_ended_by_queue_deletion_is_not_traced() {
+fn regression_long_poll_ended_by_queue_deletion_is_not_traced() {
     let mut e = Engine::new(EngineConfig::default());
     let create = Command::CreateQueue {
         queue_name: NAMES[STD].into(),
@@ -2546,7 +2547,7 @@ fn bug_long_poll_ended_by_queue_deletion_is_not_traced() {
 /// until it is cancelled; either way its MoveTaskEnded event names no queue
 /// (`source: ""`), so a trace reader cannot tell which task ended.
 #[test]
-fn bug_move_task_end_names_no_queue() {
+fn regression_move_task_end_names_no_queue() {
     let mut e = Engine::new(EngineConfig::default());
     for (q, attributes) in [
         (STD_DLQ, BTreeMap::new()),

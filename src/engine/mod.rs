@@ -223,6 +223,23 @@ impl Engine {
         // Drop entries that no longer apply, so "step" never lands on a non-event. Live
         // entries stay where they are: re-inserting one would reorder same-time ties.
         while let Some((t, due)) = self.agenda.peek() {
+            if let Due::RetentionEnds { queue, key } = *due {
+                // The period grew since this was scheduled: move the entry to the real end
+                // (as firing it would), so a step never lands where nothing happens.
+                let ends = self.queues.get(&queue).and_then(|q| {
+                    let m = q.get(key)?;
+                    Some(
+                        m.enqueued_at
+                            .plus_secs(q.attributes.message_retention_period as u64),
+                    )
+                });
+                if let Some(ends) = ends.filter(|&e| e > t) {
+                    self.agenda.pop_first();
+                    self.agenda
+                        .schedule(ends, Due::RetentionEnds { queue, key });
+                    continue;
+                }
+            }
             if self.is_live(due) {
                 return Some(t);
             }

@@ -21,6 +21,8 @@ const DEFAULT_RATE: u32 = 500;
 pub struct MoveTask {
     pub handle: String,
     pub source: QueueId,
+    /// Kept so the task's end can name the queue even after it was deleted.
+    pub source_name: String,
     pub source_arn: String,
     pub destination_arn: Option<String>,
     pub rate: Option<u32>,
@@ -103,6 +105,7 @@ impl Engine {
         self.move_tasks.push(MoveTask {
             handle: handle.clone(),
             source,
+            source_name: self.queues[&source].name.clone(),
             source_arn: source_arn.to_string(),
             destination_arn: destination_arn.map(str::to_string),
             rate,
@@ -193,12 +196,7 @@ impl Engine {
             ));
         }
         task.status = "CANCELLED";
-        let (moved, source) = (task.moved, task.source);
-        let name = self
-            .queues
-            .get(&source)
-            .map(|q| q.name.clone())
-            .unwrap_or_default();
+        let (moved, name) = (task.moved, task.source_name.clone());
         self.trace.push(
             self.now,
             Event::MoveTaskEnded {
@@ -306,11 +304,7 @@ impl Engine {
             self.agenda
                 .schedule(now.plus_secs(1), Due::MoveTaskTick { task: index });
         } else {
-            let name = self
-                .queues
-                .get(&task.source)
-                .map(|q| q.name.clone())
-                .unwrap_or_default();
+            let name = task.source_name.clone();
             self.trace.push(
                 now,
                 Event::MoveTaskEnded {

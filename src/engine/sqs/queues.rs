@@ -143,9 +143,26 @@ impl Engine {
         let Some(dlq) = self.queue_id_by_arn(&policy.dead_letter_target_arn) else {
             return Err(bad("Dead letter target does not exist."));
         };
+        let dlq_id = dlq;
         let dlq = &self.queues[&dlq];
         if dlq.arn == source_arn {
             return Err(bad("Dead letter target cannot be the source queue itself."));
+        }
+        // Follow the target's own redrive chain: if it leads back here, a message would
+        // bounce between the queues for ever. (Fanout refuses this; SQS does not say.)
+        let mut next = Some(dlq_id);
+        let mut hops = 0;
+        while let Some(q) = next {
+            let Some(p) = &self.queues[&q].attributes.redrive_policy else {
+                break;
+            };
+            if p.dead_letter_target_arn == source_arn || hops > self.queues.len() {
+                return Err(bad(
+                    "The dead-letter queue's own redrive policy leads back to this queue, so messages would move in a loop.",
+                ));
+            }
+            next = self.queue_id_by_arn(&p.dead_letter_target_arn);
+            hops += 1;
         }
         if dlq.is_fifo() != attributes.fifo_queue {
             // The doubled period is SQS's own.
@@ -176,6 +193,12 @@ impl Engine {
         for poll in self.waiting.remove(&id).unwrap_or_default() {
             self.polls.remove(&poll);
             self.finished_polls.insert(poll, Vec::new());
+            let event = Event::LongPollEnded {
+                queue: queue.name.clone(),
+                poll,
+                messages: 0,
+            };
+            self.trace.push(self.now, event);
         }
         self.trace
             .push(self.now, Event::QueueDeleted { queue: queue.name });

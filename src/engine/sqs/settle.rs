@@ -53,6 +53,10 @@ impl Engine {
         if !fifo && p > 0.0 && self.rng.chance(p) {
             self.leave_duplicate(id, name, m);
         }
+        if fifo {
+            // The delete may release the group's next message to a waiting long poll.
+            self.serve_waiting_polls(id);
+        }
         Ok(())
     }
 

@@ -1,6 +1,9 @@
 //! Engine behaviour through its public API: what a driver sees in replies and the trace.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::create;
 use fanout::engine::*;
 use std::collections::BTreeMap;
 
@@ -12,24 +15,6 @@ fn engine(seed: u64, chaos: Chaos) -> Engine {
         chaos,
         ..Default::default()
     })
-}
-
-fn create(e: &mut Engine, name: &str, attrs: &[(&str, &str)]) -> String {
-    let attributes: BTreeMap<String, String> = attrs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-    match e
-        .apply(Command::CreateQueue {
-            queue_name: name.into(),
-            attributes,
-            tags: BTreeMap::new(),
-        })
-        .unwrap()
-    {
-        Reply::QueueUrl(u) => u,
-        r => panic!("unexpected {r:?}"),
-    }
 }
 
 fn send(e: &mut Engine, q: &str, body: &str) -> String {

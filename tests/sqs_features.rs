@@ -2,8 +2,10 @@
 //! sees in replies, queue views and the trace. Every test prints its seed on failure.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::create;
 use fanout::engine::*;
-use std::collections::BTreeMap;
 
 const SEED: u64 = 11;
 
@@ -12,24 +14,6 @@ fn engine() -> Engine {
         seed: SEED,
         ..Default::default()
     })
-}
-
-fn create(e: &mut Engine, name: &str, attrs: &[(&str, &str)]) -> String {
-    let attributes: BTreeMap<String, String> = attrs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-    match e
-        .apply(Command::CreateQueue {
-            queue_name: name.into(),
-            attributes,
-            tags: BTreeMap::new(),
-        })
-        .unwrap()
-    {
-        Reply::QueueUrl(u) => u,
-        r => panic!("seed {SEED}: unexpected {r:?}"),
-    }
 }
 
 fn send_fifo(e: &mut Engine, q: &str, body: &str, group: &str) -> SendResult {

@@ -120,9 +120,11 @@ enum Due {
         receipt: u64,
         until: SimTime,
     },
+    /// Scheduled for `at`; stale once the period changed (a new entry was scheduled then).
     RetentionEnds {
         queue: QueueId,
         key: MessageKey,
+        at: SimTime,
     },
     PollTimeout {
         poll: PollId,
@@ -223,23 +225,6 @@ impl Engine {
         // Drop entries that no longer apply, so "step" never lands on a non-event. Live
         // entries stay where they are: re-inserting one would reorder same-time ties.
         while let Some((t, due)) = self.agenda.peek() {
-            if let Due::RetentionEnds { queue, key } = *due {
-                // The period grew since this was scheduled: move the entry to the real end
-                // (as firing it would), so a step never lands where nothing happens.
-                let ends = self.queues.get(&queue).and_then(|q| {
-                    let m = q.get(key)?;
-                    Some(
-                        m.enqueued_at
-                            .plus_secs(q.attributes.message_retention_period as u64),
-                    )
-                });
-                if let Some(ends) = ends.filter(|&e| e > t) {
-                    self.agenda.pop_first();
-                    self.agenda
-                        .schedule(ends, Due::RetentionEnds { queue, key });
-                    continue;
-                }
-            }
             if self.is_live(due) {
                 return Some(t);
             }
@@ -308,6 +293,15 @@ impl Engine {
         }
     }
 
+    /// Schedules the expiry of message `key` of `queue` under the queue's current period
+    /// (at once if that moment has passed).
+    fn schedule_retention(&mut self, queue: QueueId, key: MessageKey) {
+        let q = &self.queues[&queue];
+        let at = q.retention_end(q.get(key).expect("present")).max(self.now);
+        self.agenda
+            .schedule(at, Due::RetentionEnds { queue, key, at });
+    }
+
     fn is_live(&self, due: &Due) -> bool {
         let message = |q: &QueueId, k: &MessageKey| self.queues.get(q).and_then(|q| q.get(*k));
         match due {
@@ -323,7 +317,11 @@ impl Engine {
                 message(queue, key),
                 Some(m) if m.state == MessageState::InFlight { receipt: *receipt, until: *until }
             ),
-            Due::RetentionEnds { queue, key } => message(queue, key).is_some(),
+            // Live only while the period it was scheduled under still ends by then.
+            Due::RetentionEnds { queue, key, at } => self
+                .queues
+                .get(queue)
+                .is_some_and(|q| q.get(*key).is_some_and(|m| q.retention_end(m) <= *at)),
             Due::PollTimeout { poll } => self.polls.contains_key(poll),
             Due::MoveTaskTick { task } => self
                 .move_tasks

@@ -136,6 +136,11 @@ impl Queue {
     pub fn messages(&self) -> impl Iterator<Item = &Message> {
         self.messages.values()
     }
+    /// When `m` expires under the queue's retention period as it is now.
+    pub fn retention_end(&self, m: &Message) -> SimTime {
+        m.enqueued_at
+            .plus_secs(self.attributes.message_retention_period as u64)
+    }
     /// The message sent longest ago that is still here (for ApproximateAgeOfOldestMessage).
     pub fn oldest(&self) -> Option<&Message> {
         self.messages.values().next()

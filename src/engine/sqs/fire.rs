@@ -34,18 +34,8 @@ impl Engine {
                 self.trace.push(now, event);
                 self.serve_waiting_polls(queue);
             }
-            Due::RetentionEnds { queue, key } => {
+            Due::RetentionEnds { queue, key, .. } => {
                 let q = self.queues.get_mut(&queue).expect("live");
-                let m = q.get(key).expect("live");
-                let ends = m
-                    .enqueued_at
-                    .plus_secs(q.attributes.message_retention_period as u64);
-                if ends > now {
-                    // The period grew since this was scheduled.
-                    self.agenda
-                        .schedule(ends, Due::RetentionEnds { queue, key });
-                    return;
-                }
                 let m = q.remove(key).expect("live");
                 let event = Event::Expired {
                     queue: q.name.clone(),

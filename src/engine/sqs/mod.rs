@@ -48,6 +48,19 @@ fn check_range(
     }
 }
 
+/// An optional parameter: checked when given.
+fn check_optional(
+    parameter: &str,
+    value: Option<i64>,
+    min: i64,
+    max: i64,
+    reason: &str,
+) -> Result<Option<u32>, SqsError> {
+    value
+        .map(|v| check_range(parameter, v, min, max, reason))
+        .transpose()
+}
+
 /// What a receipt handle names: the queue, the message and which receive produced it.
 struct Receipt {
     key: MessageKey,
@@ -113,13 +126,29 @@ fn check_batch<'a>(entry: &str, ids: impl Iterator<Item = &'a str>) -> Result<()
     Ok(())
 }
 
-fn batch_failure(id: &str, e: SqsError) -> BatchFailure {
-    BatchFailure {
-        id: id.to_string(),
-        sender_fault: true,
-        code: e.code.short().to_string(),
-        message: e.message,
+/// Runs each entry of a checked batch as its own call: (id, result) of those that
+/// succeeded, and a `Failed` entry for each that did not.
+fn each_entry<E, T>(
+    engine: &mut Engine,
+    entries: Vec<E>,
+    id: impl Fn(&E) -> String,
+    mut run: impl FnMut(&mut Engine, E) -> Result<T, SqsError>,
+) -> (Vec<(String, T)>, Vec<BatchFailure>) {
+    let mut successful = Vec::new();
+    let mut failed = Vec::new();
+    for entry in entries {
+        let id = id(&entry);
+        match run(engine, entry) {
+            Ok(result) => successful.push((id, result)),
+            Err(e) => failed.push(BatchFailure {
+                id,
+                sender_fault: true,
+                code: e.code.short().to_string(),
+                message: e.message,
+            }),
+        }
     }
+    (successful, failed)
 }
 
 impl Engine {

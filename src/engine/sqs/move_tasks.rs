@@ -4,12 +4,11 @@
 //! chosen destination; every move and the end are in the trace.
 
 use super::super::error::{ErrorCode, SqsError};
-use super::super::message::MessageState;
 use super::super::queue::QueueId;
 use super::super::time::SimTime;
 use super::super::trace::Event;
 use super::super::{Due, Engine, MoveTaskReport, Reply};
-use super::check_range;
+use super::check_optional;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 
@@ -59,16 +58,13 @@ impl Engine {
         let source = self
             .queue_id_by_arn(source_arn)
             .ok_or_else(|| SqsError::new(ErrorCode::ResourceNotFoundException, format!("The resource that you specified for the SourceArn parameter doesn't exist: {source_arn}")))?;
-        let rate = match rate {
-            None => None,
-            Some(r) => Some(check_range(
-                "MaxNumberOfMessagesPerSecond",
-                r,
-                1,
-                500,
-                "Must be between 1 and 500.",
-            )?),
-        };
+        let rate = check_optional(
+            "MaxNumberOfMessagesPerSecond",
+            rate,
+            1,
+            500,
+            "Must be between 1 and 500.",
+        )?;
         if !self.is_dead_letter_queue(source_arn) {
             return Err(SqsError::invalid_value(
                 "Source queue must be configured as a Dead Letter Queue.",
@@ -141,10 +137,14 @@ impl Engine {
                 format!("The resource that you specified for the SourceArn parameter doesn't exist: {source_arn}"),
             )
         })?;
-        let max = match max_results {
-            None => 1,
-            Some(n) => check_range("MaxResults", n, 1, 10, "Must be between 1 and 10.")?,
-        };
+        let max = check_optional(
+            "MaxResults",
+            max_results,
+            1,
+            10,
+            "Must be between 1 and 10.",
+        )?
+        .unwrap_or(1);
         let reports = self
             .move_tasks
             .iter()
@@ -246,34 +246,13 @@ impl Engine {
                 break;
             };
             let source_name = source.name.clone();
-            let mut m = self
-                .queues
-                .get_mut(&task.source)
-                .expect("exists")
-                .remove(key)
-                .expect("visible");
-            let new_key = self.new_key();
-            m.key = new_key;
-            m.host = self.pick_host(dest);
-            m.state = MessageState::Visible;
-            m.receive_count = 0;
-            m.first_receive_at = None;
-            m.last_receipt = 0;
-            m.dead_letter_source_arn = None;
-            m.enqueued_at = now;
-            let message_id = m.message_id.clone();
-            let dest_queue = self.queues.get_mut(&dest).expect("found");
-            let retention_ends =
-                now.plus_secs(dest_queue.attributes.message_retention_period as u64);
-            dest_queue.insert(m);
-            let dest_name = dest_queue.name.clone();
-            self.agenda.schedule(
-                retention_ends,
-                Due::RetentionEnds {
-                    queue: dest,
-                    key: new_key,
-                },
-            );
+            // A redriven message starts over in its new queue.
+            let (message_id, dest_name) = self.relocate(task.source, key, dest, |m, _| {
+                m.receive_count = 0;
+                m.first_receive_at = None;
+                m.dead_letter_source_arn = None;
+                m.enqueued_at = now;
+            });
             self.trace.push(
                 now,
                 Event::MovedByTask {

@@ -6,10 +6,9 @@ use super::super::attributes::{
 use super::super::error::{ErrorCode, SqsError};
 use super::super::message::MessageKey;
 use super::super::queue::{Queue, QueueId};
-use super::super::time::SimTime;
 use super::super::trace::Event;
 use super::super::{Engine, Reply};
-use super::check_range;
+use super::check_optional;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use serde_json::{json, Value};
@@ -211,16 +210,14 @@ impl Engine {
         max_results: Option<i64>,
         next_token: Option<&str>,
     ) -> Result<(Vec<&'a String>, Option<String>), SqsError> {
-        let max = match max_results {
-            None => None,
-            Some(n) => Some(check_range(
-                "MaxResults",
-                n,
-                1,
-                1000,
-                "MaxResults must be between 1 and 1000.",
-            )? as usize),
-        };
+        let max = check_optional(
+            "MaxResults",
+            max_results,
+            1,
+            1000,
+            "MaxResults must be between 1 and 1000.",
+        )?
+        .map(|n| n as usize);
         if next_token.is_some() && max.is_none() {
             return Err(SqsError::invalid_value(
                 "MaxResults is a mandatory parameter when you provide a value for NextToken.",
@@ -364,15 +361,11 @@ impl Engine {
         queue.attributes = next;
         queue.last_modified_at = now;
         if retention_changed {
-            // A shorter period applies to messages already in the queue: re-check each.
-            let period = queue.attributes.message_retention_period as u64;
-            let ends: Vec<(MessageKey, SimTime)> = queue
-                .messages()
-                .map(|m| (m.key, m.enqueued_at.plus_secs(period).max(now)))
-                .collect();
-            for (key, at) in ends {
-                self.agenda
-                    .schedule(at, super::super::Due::RetentionEnds { queue: id, key });
+            // The new period applies to messages already in the queue; their earlier
+            // expiry entries go stale.
+            let keys: Vec<MessageKey> = queue.messages().map(|m| m.key).collect();
+            for key in keys {
+                self.schedule_retention(id, key);
             }
         }
         let name = self.queues[&id].name.clone();

@@ -2,12 +2,12 @@
 //! attempt ids and the move to a dead-letter queue.
 
 use super::super::error::SqsError;
-use super::super::message::{MessageKey, MessageState, ReceivedMessage};
+use super::super::message::{Message, MessageKey, MessageState, ReceivedMessage};
 use super::super::message_attributes::{md5_of_message_attributes, select};
 use super::super::queue::{QueueId, ReceiveAttempt};
 use super::super::trace::Event;
 use super::super::{Due, Engine, Poll, PollId, ReceiveInput, Reply};
-use super::{check_range, receipt_handle, SENDER_ID};
+use super::{check_optional, receipt_handle, SENDER_ID};
 use std::sync::Arc;
 
 /// The system attributes a receive can return, in the order SQS lists them.
@@ -32,37 +32,31 @@ impl Engine {
         input: ReceiveInput,
     ) -> Result<Reply, SqsError> {
         let id = self.queue_id(url)?;
-        let max = match input.max_number_of_messages {
-            None => 1,
-            Some(n) => check_range(
-                "MaxNumberOfMessages",
-                n,
-                1,
-                10,
-                "Must be between 1 and 10, if provided.",
-            )?,
-        };
+        let max = check_optional(
+            "MaxNumberOfMessages",
+            input.max_number_of_messages,
+            1,
+            10,
+            "Must be between 1 and 10, if provided.",
+        )?
+        .unwrap_or(1);
         let queue = &self.queues[&id];
-        let visibility_timeout = match input.visibility_timeout {
-            None => queue.attributes.visibility_timeout,
-            Some(v) => check_range(
-                "VisibilityTimeout",
-                v,
-                0,
-                43_200,
-                "Must be >= 0 and <= 43200, if provided.",
-            )?,
-        };
-        let wait = match input.wait_time_seconds {
-            None => queue.attributes.receive_message_wait_time_seconds,
-            Some(w) => check_range(
-                "WaitTimeSeconds",
-                w,
-                0,
-                20,
-                "Must be >= 0 and <= 20, if provided.",
-            )?,
-        };
+        let visibility_timeout = check_optional(
+            "VisibilityTimeout",
+            input.visibility_timeout,
+            0,
+            43_200,
+            "Must be >= 0 and <= 43200, if provided.",
+        )?
+        .unwrap_or(queue.attributes.visibility_timeout);
+        let wait = check_optional(
+            "WaitTimeSeconds",
+            input.wait_time_seconds,
+            0,
+            20,
+            "Must be >= 0 and <= 20, if provided.",
+        )?
+        .unwrap_or(queue.attributes.receive_message_wait_time_seconds);
         // Standard queues ignore the attempt id, as the API reference says.
         let attempt_id = match input.receive_request_attempt_id {
             Some(a) if queue.is_fifo() => {
@@ -367,36 +361,14 @@ impl Engine {
             return false; // The DLQ was deleted: SQS keeps delivering from the source.
         };
         let source_arn: Arc<str> = Arc::from(source.arn.as_str());
-        let mut m = self
-            .queues
-            .get_mut(&queue)
-            .expect("exists")
-            .remove(key)
-            .expect("exists");
-        let (source_name, receive_count) = (self.queues[&queue].name.clone(), m.receive_count);
-        let new_key = self.new_key();
-        m.key = new_key;
-        m.host = self.pick_host(dlq);
-        m.state = MessageState::Visible;
-        m.last_receipt = 0;
-        m.dead_letter_source_arn = Some(source_arn);
-        let dlq_queue = self.queues.get_mut(&dlq).expect("found above");
-        if dlq_queue.is_fifo() {
-            m.enqueued_at = self.now;
-        }
-        let message_id = m.message_id.clone();
-        let retention_ends = m
-            .enqueued_at
-            .plus_secs(dlq_queue.attributes.message_retention_period as u64);
-        dlq_queue.insert(m);
-        let dlq_name = dlq_queue.name.clone();
-        self.agenda.schedule(
-            retention_ends.max(self.now),
-            Due::RetentionEnds {
-                queue: dlq,
-                key: new_key,
-            },
-        );
+        let (source_name, receive_count) = (source.name.clone(), m.receive_count);
+        let now = self.now;
+        let (message_id, dlq_name) = self.relocate(queue, key, dlq, |m, to_fifo| {
+            m.dead_letter_source_arn = Some(source_arn);
+            if to_fifo {
+                m.enqueued_at = now;
+            }
+        });
         self.trace.push(
             self.now,
             Event::MovedToDeadLetterQueue {
@@ -408,6 +380,36 @@ impl Engine {
         );
         self.serve_waiting_polls(dlq);
         true
+    }
+
+    /// Moves message `key` of `from` into `to` as a visible message there (a new key, a host
+    /// of `to`, no valid receipt), lets `adjust` change what the move changes (told whether
+    /// `to` is FIFO), and schedules its expiry. Returns its MessageId and `to`'s name.
+    pub(super) fn relocate(
+        &mut self,
+        from: QueueId,
+        key: MessageKey,
+        to: QueueId,
+        adjust: impl FnOnce(&mut Message, bool),
+    ) -> (String, String) {
+        let mut m = self
+            .queues
+            .get_mut(&from)
+            .expect("exists")
+            .remove(key)
+            .expect("present");
+        let new_key = self.new_key();
+        m.key = new_key;
+        m.host = self.pick_host(to);
+        m.state = MessageState::Visible;
+        m.last_receipt = 0;
+        let dest = self.queues.get_mut(&to).expect("exists");
+        adjust(&mut m, dest.is_fifo());
+        let message_id = m.message_id.clone();
+        dest.insert(m);
+        let name = dest.name.clone();
+        self.schedule_retention(to, new_key);
+        (message_id, name)
     }
 
     /// Answers parked long polls on `queue`, oldest first, while it has messages to give.

@@ -9,7 +9,7 @@ use super::super::message_attributes::{
 use super::super::queue::{Deduplicated, QueueId};
 use super::super::trace::Event;
 use super::super::{Due, Engine, MessageInput, Reply, SendMessageBatchEntry, SendResult};
-use super::{batch_failure, check_batch, check_range};
+use super::{check_batch, check_optional, each_entry};
 use sha2::{Digest, Sha256};
 use std::sync::Arc;
 
@@ -97,16 +97,14 @@ impl Engine {
             if let Some(d) = &input.message_deduplication_id {
                 return Err(not_for_this_queue_type("MessageDeduplicationId", d));
             }
-            match input.delay_seconds {
-                None => queue.attributes.delay_seconds,
-                Some(d) => check_range(
-                    "DelaySeconds",
-                    d,
-                    0,
-                    900,
-                    "DelaySeconds must be >= 0 and <= 900.",
-                )?,
-            }
+            check_optional(
+                "DelaySeconds",
+                input.delay_seconds,
+                0,
+                900,
+                "DelaySeconds must be >= 0 and <= 900.",
+            )?
+            .unwrap_or(queue.attributes.delay_seconds)
         };
         let md5_of_message_system_attributes = (!input.message_system_attributes.is_empty())
             .then(|| md5_of_message_attributes(&input.message_system_attributes));
@@ -187,7 +185,6 @@ impl Engine {
             );
             queue.deduplication_expiry.push_back((now, dedup_key));
         }
-        let retention_ends = now.plus_secs(queue.attributes.message_retention_period as u64);
         queue.insert(m);
         queue.metrics.sent(now, size);
         let name = queue.name.clone();
@@ -195,8 +192,7 @@ impl Engine {
             self.agenda
                 .schedule(visible_at, Due::DelayEnds { queue: id, key });
         }
-        self.agenda
-            .schedule(retention_ends, Due::RetentionEnds { queue: id, key });
+        self.schedule_retention(id, key);
         self.trace.push(
             now,
             Event::Sent {
@@ -240,14 +236,12 @@ impl Engine {
                 format!("Batch requests cannot be longer than {max} bytes. You have sent {total} bytes."),
             ));
         }
-        let mut successful = Vec::new();
-        let mut failed = Vec::new();
-        for entry in entries {
-            match self.handle_send_message(id, entry.message) {
-                Ok(sent) => successful.push((entry.id, sent)),
-                Err(e) => failed.push(batch_failure(&entry.id, e)),
-            }
-        }
+        let (successful, failed) = each_entry(
+            self,
+            entries,
+            |e| e.id.clone(),
+            |engine, e| engine.handle_send_message(id, e.message),
+        );
         Ok(Reply::SendBatch { successful, failed })
     }
 }

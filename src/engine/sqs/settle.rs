@@ -8,7 +8,7 @@ use super::super::trace::Event;
 use super::super::{
     ChangeMessageVisibilityBatchEntry, DeleteMessageBatchEntry, Due, Engine, Reply,
 };
-use super::{batch_failure, check_batch, check_range, out_of_range};
+use super::{check_batch, check_range, each_entry, out_of_range};
 
 /// A message may stay in flight at most 12 hours from the receive.
 const MAX_IN_FLIGHT_MS: u64 = 43_200_000;
@@ -81,10 +81,6 @@ impl Engine {
             duplicate: true,
             ..deleted
         };
-        let retention_ends = copy
-            .enqueued_at
-            .plus_secs(self.queues[&id].attributes.message_retention_period as u64)
-            .max(now);
         self.queues.get_mut(&id).expect("exists").insert(copy);
         self.agenda.schedule(
             until,
@@ -95,8 +91,7 @@ impl Engine {
                 until,
             },
         );
-        self.agenda
-            .schedule(retention_ends, Due::RetentionEnds { queue: id, key });
+        self.schedule_retention(id, key);
         self.trace.push(
             now,
             Event::DuplicateCreated {
@@ -118,14 +113,13 @@ impl Engine {
             "DeleteMessageBatchRequestEntry",
             entries.iter().map(|e| e.id.as_str()),
         )?;
-        let mut successful = Vec::new();
-        let mut failed = Vec::new();
-        for entry in entries {
-            match self.handle_delete_message(id, &entry.receipt_handle) {
-                Ok(()) => successful.push(entry.id),
-                Err(e) => failed.push(batch_failure(&entry.id, e)),
-            }
-        }
+        let (successful, failed) = each_entry(
+            self,
+            entries,
+            |e| e.id.clone(),
+            |engine, e| engine.handle_delete_message(id, &e.receipt_handle),
+        );
+        let successful = successful.into_iter().map(|(id, ())| id).collect();
         Ok(Reply::Batch { successful, failed })
     }
 
@@ -226,16 +220,17 @@ impl Engine {
             "ChangeMessageVisibilityBatchRequestEntry",
             entries.iter().map(|e| e.id.as_str()),
         )?;
-        let mut successful = Vec::new();
-        let mut failed = Vec::new();
-        for entry in entries {
+        let (successful, failed) = each_entry(
+            self,
+            entries,
+            |e| e.id.clone(),
             // An entry without a timeout makes the message visible again at once.
-            let timeout = entry.visibility_timeout.unwrap_or(0);
-            match self.handle_change_visibility(id, &entry.receipt_handle, timeout) {
-                Ok(()) => successful.push(entry.id),
-                Err(e) => failed.push(batch_failure(&entry.id, e)),
-            }
-        }
+            |engine, e| {
+                let timeout = e.visibility_timeout.unwrap_or(0);
+                engine.handle_change_visibility(id, &e.receipt_handle, timeout)
+            },
+        );
+        let successful = successful.into_iter().map(|(id, ())| id).collect();
         Ok(Reply::Batch { successful, failed })
     }
 }

@@ -913,6 +913,8 @@ impl Model {
                 }
             }
             Event::QueueTagsChanged { .. } => {}
+            // These properties drive SQS only (the SNS properties live in sns_properties.rs).
+            other => return Err(format!("unexpected SNS event {other:?}")),
         }
         Ok(())
     }

@@ -24,6 +24,8 @@ pub enum Kind {
     Param(&'static Shape),
     /// Accepted for compatibility; has no effect in the simulation.
     Ignored,
+    /// A boolean switch (`--return-subscription-arn`): sets its member to this value.
+    Flag(bool),
 }
 
 pub struct OptionSpec {
@@ -46,7 +48,12 @@ pub struct OperationSpec {
     pub options: &'static [OptionSpec],
 }
 
-const fn opt(name: &'static str, member: &'static str, kind: Kind, required: bool) -> OptionSpec {
+pub(super) const fn opt(
+    name: &'static str,
+    member: &'static str,
+    kind: Kind,
+    required: bool,
+) -> OptionSpec {
     OptionSpec {
         name,
         member,
@@ -549,19 +556,23 @@ pub fn parse_invocation(args: &[String]) -> Result<Invocation, ArgumentError> {
     let service = rest
         .first()
         .ok_or_else(|| usage("the following arguments are required: command"))?;
-    if service != "sqs" {
-        return Err(usage(format!(
-            "argument command: Invalid choice: '{service}' (Fanout simulates the sqs service; sns arrives in a later version)"
-        )));
-    }
+    let operations = match service.as_str() {
+        "sqs" => SQS_OPERATIONS,
+        "sns" => super::sns::SNS_OPERATIONS,
+        _ => {
+            return Err(usage(format!(
+                "argument command: Invalid choice: '{service}' (Fanout simulates the sqs and sns services)"
+            )))
+        }
+    };
     let op_name = rest
         .get(1)
         .ok_or_else(|| usage("the following arguments are required: operation"))?;
-    let spec = SQS_OPERATIONS
+    let spec = operations
         .iter()
         .find(|o| o.name == op_name)
         .ok_or_else(|| {
-            let mut names: Vec<&str> = SQS_OPERATIONS.iter().map(|o| o.name).collect();
+            let mut names: Vec<&str> = operations.iter().map(|o| o.name).collect();
             names.push("help");
             usage(format!(
                 "argument operation: {}",
@@ -605,6 +616,11 @@ fn parse_options(
             continue;
         };
         // `--name=value` is the whole value, even for a list.
+        if let Kind::Flag(_) = o.kind {
+            given.insert(o.name, Given::One(String::new()));
+            i += 1;
+            continue;
+        }
         let explicit = inline.is_some();
         let mut values: Vec<String> = inline.into_iter().collect();
         while !explicit && i + 1 < args.len() && !looks_like_option(&args[i + 1]) {
@@ -650,37 +666,37 @@ fn parse_options(
 }
 
 /// The API parameters of one call, by member name, as the AWS CLI would send them.
-struct Params {
-    values: Map<String, Value>,
+pub(super) struct Params {
+    pub(super) values: Map<String, Value>,
     raw_binary: bool,
 }
 
 impl Params {
-    fn get(&self, member: &str) -> Option<&Value> {
+    pub(super) fn get(&self, member: &str) -> Option<&Value> {
         self.values.get(member)
     }
-    fn text(&self, member: &str) -> Option<String> {
+    pub(super) fn text(&self, member: &str) -> Option<String> {
         self.get(member).and_then(Value::as_str).map(str::to_string)
     }
-    fn text_or_empty(&self, member: &str) -> String {
+    pub(super) fn text_or_empty(&self, member: &str) -> String {
         self.text(member).unwrap_or_default()
     }
     fn int(&self, member: &str) -> Option<i64> {
         self.get(member).and_then(as_int)
     }
-    fn strings(&self, member: &str) -> Vec<String> {
+    pub(super) fn strings(&self, member: &str) -> Vec<String> {
         self.get(member).map(strings).unwrap_or_default()
     }
-    fn string_map(&self, member: &str) -> BTreeMap<String, String> {
+    pub(super) fn string_map(&self, member: &str) -> BTreeMap<String, String> {
         self.get(member).map(string_map).unwrap_or_default()
     }
-    fn entries(&self) -> Vec<&Map<String, Value>> {
+    pub(super) fn entries(&self) -> Vec<&Map<String, Value>> {
         self.get("Entries")
             .and_then(Value::as_array)
             .map(|items| items.iter().filter_map(Value::as_object).collect())
             .unwrap_or_default()
     }
-    fn message_attributes(&self, v: Option<&Value>) -> MessageAttributes {
+    pub(super) fn message_attributes(&self, v: Option<&Value>) -> MessageAttributes {
         let Some(Value::Object(m)) = v else {
             return MessageAttributes::new();
         };
@@ -775,6 +791,7 @@ fn build(
                 structured.push((o.member, shape, unpacked));
                 value
             }
+            Kind::Flag(on) => Value::Bool(on),
             Kind::PageInt | Kind::Ignored => continue,
         };
         values.insert(o.member.to_string(), value);
@@ -805,6 +822,14 @@ fn build(
             cli_text("--starting-token").or(p.text("NextToken")),
         )
     };
+    if super::sns::SNS_OPERATIONS
+        .iter()
+        .any(|o| std::ptr::eq(o, spec))
+    {
+        let command = super::sns::command(spec.name, &p);
+        debug_assert_eq!(command.operation(), spec.operation);
+        return Ok(Invocation { globals, command });
+    }
     let url = || p.text_or_empty("QueueUrl");
     let command = match spec.name {
         "add-permission" => Command::AddPermission {
@@ -941,7 +966,7 @@ fn build(
     Ok(Invocation { globals, command })
 }
 
-fn text_member(m: &Map<String, Value>, key: &str) -> String {
+pub(super) fn text_member(m: &Map<String, Value>, key: &str) -> String {
     m.get(key)
         .and_then(Value::as_str)
         .map(str::to_string)

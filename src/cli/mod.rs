@@ -11,6 +11,7 @@ pub mod params;
 pub mod pyjson;
 pub mod shell;
 pub mod shorthand;
+pub mod sns;
 
 use crate::engine::{Engine, EngineConfig, Reply};
 use shell::{Part, SimpleCommand};

@@ -92,6 +92,79 @@ pub fn response(reply: &Reply) -> Value {
         Reply::MessagesMoved(n) => {
             m.insert("ApproximateNumberOfMessagesMoved".into(), json!(n));
         }
+        // SNS speaks the query protocol: empty lists are sent, and printed, as [].
+        Reply::TopicArn(arn) => {
+            m.insert("TopicArn".into(), json!(arn));
+        }
+        Reply::SubscriptionArn(arn) => {
+            m.insert("SubscriptionArn".into(), json!(arn));
+        }
+        Reply::Topics {
+            topic_arns,
+            next_token,
+        } => {
+            let topics: Vec<Value> = topic_arns
+                .iter()
+                .map(|a| json!({ "TopicArn": a }))
+                .collect();
+            m.insert("Topics".into(), Value::Array(topics));
+            optional(&mut m, "NextToken", next_token.as_ref());
+        }
+        Reply::Subscriptions {
+            subscriptions,
+            next_token,
+        } => {
+            let rows: Vec<Value> = subscriptions
+                .iter()
+                .map(|s| {
+                    json!({
+                        "SubscriptionArn": s.subscription_arn,
+                        "Owner": s.owner,
+                        "Protocol": s.protocol,
+                        "Endpoint": s.endpoint,
+                        "TopicArn": s.topic_arn,
+                    })
+                })
+                .collect();
+            m.insert("Subscriptions".into(), Value::Array(rows));
+            optional(&mut m, "NextToken", next_token.as_ref());
+        }
+        Reply::Published(p) => {
+            m.insert("MessageId".into(), json!(p.message_id));
+            optional(&mut m, "SequenceNumber", p.sequence_number.as_ref());
+        }
+        Reply::PublishBatch { successful, failed } => {
+            let ok: Vec<Value> = successful
+                .iter()
+                .map(|(id, p)| {
+                    let mut o = Map::new();
+                    o.insert("Id".into(), json!(id));
+                    o.insert("MessageId".into(), json!(p.message_id));
+                    optional(&mut o, "SequenceNumber", p.sequence_number.as_ref());
+                    Value::Object(o)
+                })
+                .collect();
+            m.insert("Successful".into(), Value::Array(ok));
+            let bad: Vec<Value> = failed
+                .iter()
+                .map(|f| {
+                    json!({
+                        "Id": f.id,
+                        "Code": f.code,
+                        "Message": f.message,
+                        "SenderFault": f.sender_fault,
+                    })
+                })
+                .collect();
+            m.insert("Failed".into(), Value::Array(bad));
+        }
+        Reply::ResourceTags(tags) => {
+            let list: Vec<Value> = tags
+                .iter()
+                .map(|(k, v)| json!({ "Key": k, "Value": v }))
+                .collect();
+            m.insert("Tags".into(), Value::Array(list));
+        }
     }
     Value::Object(m)
 }

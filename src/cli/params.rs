@@ -11,7 +11,7 @@
 //! 3. *validate* against the model: missing and unknown members and wrong types, all
 //!    reported at once (`Parameter validation failed:`).
 //!
-//! The shapes below are the SQS API's input shapes (members in API order).
+//! The shapes below are the SQS and SNS APIs' input shapes (members in API order).
 
 use super::aws::ArgumentError;
 use super::{pyjson, shorthand};
@@ -75,6 +75,30 @@ pub const CHANGE_MESSAGE_VISIBILITY_BATCH_ENTRIES: Shape = Shape::List(&Shape::S
     member("Id", &Shape::String, true),
     member("ReceiptHandle", &Shape::String, true),
     member("VisibilityTimeout", &Shape::Integer, false),
+]));
+
+/// SNS `Tags`: a list of `Key`/`Value` structures (`--tags Key=a,Value=b Key=c,Value=d`).
+pub const TAG_LIST: Shape = Shape::List(&Shape::Structure(&[
+    member("Key", &Shape::String, true),
+    member("Value", &Shape::String, true),
+]));
+
+/// SNS MessageAttributeValue (no list values).
+const SNS_ATTRIBUTE_VALUE: Shape = Shape::Structure(&[
+    member("DataType", &Shape::String, true),
+    member("StringValue", &Shape::String, false),
+    member("BinaryValue", &Shape::Blob, false),
+]);
+pub const SNS_MESSAGE_ATTRIBUTES: Shape = Shape::Map(&SNS_ATTRIBUTE_VALUE);
+
+pub const PUBLISH_BATCH_ENTRIES: Shape = Shape::List(&Shape::Structure(&[
+    member("Id", &Shape::String, true),
+    member("Message", &Shape::String, true),
+    member("Subject", &Shape::String, false),
+    member("MessageStructure", &Shape::String, false),
+    member("MessageAttributes", &SNS_MESSAGE_ATTRIBUTES, false),
+    member("MessageDeduplicationId", &Shape::String, false),
+    member("MessageGroupId", &Shape::String, false),
 ]));
 
 fn is_complex(shape: &Shape) -> bool {

@@ -67,6 +67,56 @@ pub struct ReceiveInput {
     pub receive_request_attempt_id: Option<String>,
 }
 
+/// One message to publish: the parameters `Publish` and each `PublishBatch` entry share.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PublishInput {
+    pub message: String,
+    pub subject: Option<String>,
+    /// `json`: `message` is a JSON object of per-protocol bodies with a required `default`.
+    pub message_structure: Option<String>,
+    pub message_attributes: MessageAttributes,
+    pub message_deduplication_id: Option<String>,
+    pub message_group_id: Option<String>,
+}
+
+impl PublishInput {
+    pub fn message(message: impl Into<String>) -> PublishInput {
+        PublishInput {
+            message: message.into(),
+            ..Default::default()
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublishBatchEntry {
+    pub id: String,
+    #[serde(flatten)]
+    pub input: PublishInput,
+}
+
+/// How a simulated subscriber endpoint behaves (a Fanout control, not an AWS API).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EndpointSettings {
+    /// Down: every delivery attempt fails as a server error and is retried.
+    pub available: bool,
+    /// How long after publishing (or after a retry's delay) an attempt lands.
+    pub latency_ms: u64,
+    /// Percent of attempts that fail with a server error while available.
+    pub error_percent: u32,
+}
+
+impl Default for EndpointSettings {
+    fn default() -> Self {
+        EndpointSettings {
+            available: true,
+            latency_ms: 0,
+            error_percent: 0,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "action")]
 pub enum Command {
@@ -167,6 +217,87 @@ pub enum Command {
     CancelMessageMoveTask {
         task_handle: String,
     },
+    // ---- SNS ----
+    CreateTopic {
+        name: String,
+        #[serde(default)]
+        attributes: BTreeMap<String, String>,
+        #[serde(default)]
+        tags: BTreeMap<String, String>,
+    },
+    DeleteTopic {
+        topic_arn: String,
+    },
+    ListTopics {
+        next_token: Option<String>,
+    },
+    GetTopicAttributes {
+        topic_arn: String,
+    },
+    SetTopicAttributes {
+        topic_arn: String,
+        attribute_name: String,
+        attribute_value: Option<String>,
+    },
+    Subscribe {
+        topic_arn: String,
+        protocol: String,
+        endpoint: Option<String>,
+        #[serde(default)]
+        attributes: BTreeMap<String, String>,
+        #[serde(default)]
+        return_subscription_arn: bool,
+    },
+    ConfirmSubscription {
+        topic_arn: String,
+        token: String,
+        #[serde(default)]
+        authenticate_on_unsubscribe: Option<String>,
+    },
+    Unsubscribe {
+        subscription_arn: String,
+    },
+    ListSubscriptions {
+        next_token: Option<String>,
+    },
+    ListSubscriptionsByTopic {
+        topic_arn: String,
+        next_token: Option<String>,
+    },
+    GetSubscriptionAttributes {
+        subscription_arn: String,
+    },
+    SetSubscriptionAttributes {
+        subscription_arn: String,
+        attribute_name: String,
+        attribute_value: Option<String>,
+    },
+    Publish {
+        topic_arn: String,
+        #[serde(flatten)]
+        input: PublishInput,
+    },
+    PublishBatch {
+        topic_arn: String,
+        entries: Vec<PublishBatchEntry>,
+    },
+    TagResource {
+        resource_arn: String,
+        tags: BTreeMap<String, String>,
+    },
+    UntagResource {
+        resource_arn: String,
+        tag_keys: Vec<String>,
+    },
+    ListTagsForResource {
+        resource_arn: String,
+    },
+    /// Fanout control: how the simulated endpoint (URL, address, number, function or
+    /// queue ARN) behaves.
+    SetEndpoint {
+        endpoint: String,
+        settings: EndpointSettings,
+    },
 }
 
 impl Command {
@@ -196,6 +327,24 @@ impl Command {
             Command::StartMessageMoveTask { .. } => "StartMessageMoveTask",
             Command::ListMessageMoveTasks { .. } => "ListMessageMoveTasks",
             Command::CancelMessageMoveTask { .. } => "CancelMessageMoveTask",
+            Command::CreateTopic { .. } => "CreateTopic",
+            Command::DeleteTopic { .. } => "DeleteTopic",
+            Command::ListTopics { .. } => "ListTopics",
+            Command::GetTopicAttributes { .. } => "GetTopicAttributes",
+            Command::SetTopicAttributes { .. } => "SetTopicAttributes",
+            Command::Subscribe { .. } => "Subscribe",
+            Command::ConfirmSubscription { .. } => "ConfirmSubscription",
+            Command::Unsubscribe { .. } => "Unsubscribe",
+            Command::ListSubscriptions { .. } => "ListSubscriptions",
+            Command::ListSubscriptionsByTopic { .. } => "ListSubscriptionsByTopic",
+            Command::GetSubscriptionAttributes { .. } => "GetSubscriptionAttributes",
+            Command::SetSubscriptionAttributes { .. } => "SetSubscriptionAttributes",
+            Command::Publish { .. } => "Publish",
+            Command::PublishBatch { .. } => "PublishBatch",
+            Command::TagResource { .. } => "TagResource",
+            Command::UntagResource { .. } => "UntagResource",
+            Command::ListTagsForResource { .. } => "ListTagsForResource",
+            Command::SetEndpoint { .. } => "SetEndpoint",
         }
     }
 }
@@ -271,4 +420,42 @@ pub enum Reply {
     MoveTasks(Vec<MoveTaskReport>),
     /// CancelMessageMoveTask.
     MessagesMoved(u64),
+    /// CreateTopic.
+    TopicArn(String),
+    /// Subscribe, ConfirmSubscription (`pending confirmation` while unconfirmed).
+    SubscriptionArn(String),
+    Topics {
+        topic_arns: Vec<String>,
+        next_token: Option<String>,
+    },
+    Subscriptions {
+        subscriptions: Vec<SubscriptionSummary>,
+        next_token: Option<String>,
+    },
+    Published(PublishResult),
+    /// ListTagsForResource (SNS lists tags as Key/Value pairs).
+    ResourceTags(BTreeMap<String, String>),
+    PublishBatch {
+        successful: Vec<(String, PublishResult)>,
+        failed: Vec<BatchFailure>,
+    },
+}
+
+/// What `Publish` answers, and each successful `PublishBatch` entry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PublishResult {
+    pub message_id: String,
+    /// FIFO topics only.
+    pub sequence_number: Option<String>,
+}
+
+/// One row of `ListSubscriptions`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SubscriptionSummary {
+    /// `PendingConfirmation` until confirmed.
+    pub subscription_arn: String,
+    pub owner: String,
+    pub protocol: String,
+    pub endpoint: String,
+    pub topic_arn: String,
 }

@@ -1,4 +1,5 @@
-//! SQS errors as AWS reports them.
+//! SQS and SNS errors as AWS reports them (one type: a delivery from a topic can fail
+//! with an SQS error).
 //!
 //! The AWS CLI v2 speaks the JSON protocol to SQS but prints the *query-compatible* code
 //! that SQS sends alongside (`x-amzn-query-error`), so `QueueDoesNotExist` is printed as
@@ -29,6 +30,18 @@ pub enum ErrorCode {
     BatchRequestTooLong,
     ResourceNotFoundException,
     RequestThrottled,
+    // SNS (its query protocol prints codes bare, including the batch ones SQS prefixes).
+    InvalidParameter,
+    NotFound,
+    AuthorizationError,
+    TagLimitExceeded,
+    ParameterValueInvalid,
+    SnsResourceNotFound,
+    SnsEmptyBatchRequest,
+    SnsTooManyEntriesInBatchRequest,
+    SnsBatchEntryIdsNotDistinct,
+    SnsInvalidBatchEntryId,
+    SnsBatchRequestTooLong,
 }
 
 impl ErrorCode {
@@ -56,6 +69,17 @@ impl ErrorCode {
             BatchRequestTooLong => "AWS.SimpleQueueService.BatchRequestTooLong",
             ResourceNotFoundException => "ResourceNotFoundException",
             RequestThrottled => "RequestThrottled",
+            InvalidParameter => "InvalidParameter",
+            NotFound => "NotFound",
+            AuthorizationError => "AuthorizationError",
+            TagLimitExceeded => "TagLimitExceeded",
+            ParameterValueInvalid => "ParameterValueInvalid",
+            SnsResourceNotFound => "ResourceNotFound",
+            SnsEmptyBatchRequest => "EmptyBatchRequest",
+            SnsTooManyEntriesInBatchRequest => "TooManyEntriesInBatchRequest",
+            SnsBatchEntryIdsNotDistinct => "BatchEntryIdsNotDistinct",
+            SnsInvalidBatchEntryId => "InvalidBatchEntryId",
+            SnsBatchRequestTooLong => "BatchRequestTooLong",
         }
     }
 
@@ -90,6 +114,13 @@ impl SqsError {
     }
     pub fn invalid_value(message: impl Into<String>) -> SqsError {
         SqsError::new(ErrorCode::InvalidParameterValue, message)
+    }
+    /// SNS's `InvalidParameter`, whose messages all start "Invalid parameter: ".
+    pub fn invalid_parameter(reason: impl fmt::Display) -> SqsError {
+        SqsError::new(
+            ErrorCode::InvalidParameter,
+            format!("Invalid parameter: {reason}"),
+        )
     }
 }
 

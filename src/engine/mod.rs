@@ -5,22 +5,27 @@
 //! happened from [`Engine::trace`] and the queue views. Nothing here reads a clock, the OS
 //! or the browser; all randomness comes from the seeded [`rng::SimRng`].
 
+pub mod access_policy;
 pub mod agenda;
 pub mod attributes;
 pub mod command;
+pub mod delivery_policy;
 pub mod error;
+pub mod filter_policy;
 pub mod message;
 pub mod message_attributes;
 pub mod metrics;
 pub mod queue;
 pub mod rng;
+pub mod sns;
 mod sqs;
 pub mod time;
 pub mod trace;
 
 pub use command::{
     BatchFailure, ChangeMessageVisibilityBatchEntry, Command, DeleteMessageBatchEntry,
-    MessageInput, MoveTaskReport, PollId, ReceiveInput, Reply, SendMessageBatchEntry, SendResult,
+    EndpointSettings, MessageInput, MoveTaskReport, PollId, PublishBatchEntry, PublishInput,
+    PublishResult, ReceiveInput, Reply, SendMessageBatchEntry, SendResult, SubscriptionSummary,
 };
 pub use error::{ErrorCode, SqsError};
 pub use message::{Message, MessageState, ReceivedMessage};
@@ -88,12 +93,46 @@ impl Chaos {
     }
 }
 
+/// How SNS deliveries to a queue *without* an access policy are treated.
+///
+/// On AWS they are denied: the queue's policy must allow `sqs:SendMessage` from the topic.
+/// Scripts written for emulators (and the shared conformance transcripts, taken against
+/// one) expect them to arrive, so by default Fanout delivers them and records an
+/// `AccessWarning` that says what AWS would do. A queue that has a policy is always
+/// evaluated as AWS evaluates it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AccessMode {
+    #[default]
+    Lenient,
+    /// As on AWS: no policy, no delivery.
+    Strict,
+}
+
+impl AccessMode {
+    pub fn parse(s: &str) -> Option<AccessMode> {
+        match s {
+            "lenient" => Some(AccessMode::Lenient),
+            "strict" => Some(AccessMode::Strict),
+            _ => None,
+        }
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            AccessMode::Lenient => "lenient",
+            AccessMode::Strict => "strict",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EngineConfig {
     pub seed: u64,
     pub chaos: Chaos,
     /// Wall-clock milliseconds (Unix epoch) that virtual time zero stands for in timestamps.
     pub epoch_ms: u64,
+    #[serde(default)]
+    pub access: AccessMode,
 }
 
 impl Default for EngineConfig {
@@ -103,6 +142,7 @@ impl Default for EngineConfig {
             seed: 1,
             chaos: Chaos::Off,
             epoch_ms: 1_767_225_600_000,
+            access: AccessMode::Lenient,
         }
     }
 }
@@ -132,6 +172,10 @@ enum Due {
     /// One second of a message move task (index into `Engine::move_tasks`).
     MoveTaskTick {
         task: usize,
+    },
+    /// The next attempt of an SNS delivery.
+    SnsDelivery {
+        delivery: sns::DeliveryId,
     },
 }
 
@@ -166,6 +210,7 @@ pub struct Engine {
     move_tasks: Vec<sqs::MoveTask>,
     /// Metrics gauges have been sampled for every minute boundary before this one.
     next_sample: SimTime,
+    sns: sns::SnsState,
 }
 
 impl Engine {
@@ -188,6 +233,7 @@ impl Engine {
             finished_polls: BTreeMap::new(),
             move_tasks: Vec::new(),
             next_sample: SimTime::from_secs(60),
+            sns: sns::SnsState::default(),
         }
     }
 
@@ -327,6 +373,7 @@ impl Engine {
                 .move_tasks
                 .get(*task)
                 .is_some_and(|t| t.status == "RUNNING"),
+            Due::SnsDelivery { delivery } => self.delivery_is_live(*delivery),
         }
     }
 }

@@ -136,6 +136,123 @@ pub enum Event {
         queue: String,
         messages: u32,
     },
+    // ---- SNS ----
+    TopicCreated {
+        topic: String,
+    },
+    TopicDeleted {
+        topic: String,
+        /// Its subscriptions went with it.
+        subscriptions: u32,
+    },
+    TopicAttributeChanged {
+        topic: String,
+        attribute: String,
+        value: String,
+    },
+    TopicTagsChanged {
+        topic: String,
+        tags: Vec<(String, String)>,
+    },
+    Subscribed {
+        topic: String,
+        subscription: String,
+        protocol: String,
+        endpoint: String,
+        /// http(s) and email subscriptions wait for the endpoint to confirm.
+        pending_confirmation: bool,
+    },
+    SubscriptionConfirmed {
+        topic: String,
+        subscription: String,
+    },
+    Unsubscribed {
+        topic: String,
+        subscription: String,
+    },
+    SubscriptionAttributeChanged {
+        subscription: String,
+        attribute: String,
+        value: String,
+    },
+    EndpointChanged {
+        endpoint: String,
+        available: bool,
+        latency_ms: u64,
+        error_percent: u32,
+    },
+    Published {
+        topic: String,
+        message_id: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        sequence_number: Option<String>,
+        /// Subscriptions it will be delivered to, and those whose filter policy dropped it.
+        deliveries: u32,
+        filtered_out: u32,
+    },
+    /// A FIFO publish whose deduplication id was seen in the last 5 minutes.
+    PublishDeduplicated {
+        topic: String,
+        message_id: String,
+        deduplication_id: String,
+    },
+    /// The subscription's filter policy rejected the message: `key` and `condition` say where.
+    FilteredOut {
+        topic: String,
+        subscription: String,
+        message_id: String,
+        key: String,
+        condition: String,
+        reason: String,
+    },
+    /// Not attempted at all (for example, the subscription is not confirmed yet).
+    DeliverySkipped {
+        topic: String,
+        subscription: String,
+        message_id: String,
+        reason: String,
+    },
+    Delivered {
+        topic: String,
+        subscription: String,
+        endpoint: String,
+        message_id: String,
+        attempt: u32,
+    },
+    /// Delivered although AWS would refuse it: the queue has no access policy (lenient access).
+    AccessWarning {
+        topic: String,
+        subscription: String,
+        queue: String,
+        reason: String,
+    },
+    DeliveryFailed {
+        topic: String,
+        subscription: String,
+        endpoint: String,
+        message_id: String,
+        attempt: u32,
+        reason: String,
+        /// Client errors (missing endpoint, denied by policy) are never retried.
+        client_error: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        retry_at: Option<SimTime>,
+    },
+    /// Retries exhausted (or a client error): moved to the subscription's dead-letter queue.
+    DeliveryDeadLettered {
+        topic: String,
+        subscription: String,
+        message_id: String,
+        dead_letter_queue: String,
+    },
+    /// Retries exhausted and no dead-letter queue took it: the message is gone for this
+    /// subscriber.
+    DeliveryLost {
+        topic: String,
+        subscription: String,
+        message_id: String,
+        reason: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -173,5 +173,140 @@ fn describe_event(event: &Event, at: SimTime) -> String {
             msg(message_id)
         ),
         Event::Purged { queue, messages } => format!("Purged {queue}: {messages} messages removed"),
+        other => describe_sns(other),
+    }
+}
+
+/// `sub 1a2b3c4d…` for a subscription ARN (its last part is a uuid).
+fn sub(arn: &str) -> String {
+    format!("sub {}", short_id(arn.rsplit(':').next().unwrap_or(arn)))
+}
+
+fn describe_sns(event: &Event) -> String {
+    match event {
+        Event::TopicCreated { topic } => format!("Created topic {topic}"),
+        Event::TopicDeleted {
+            topic,
+            subscriptions,
+        } => format!("Deleted topic {topic} and its {subscriptions} subscriptions"),
+        Event::TopicAttributeChanged {
+            topic, attribute, ..
+        } => format!("Set {attribute} on topic {topic}"),
+        Event::TopicTagsChanged { topic, tags } => format!("Topic {topic} now has {} tags", tags.len()),
+        Event::Subscribed {
+            topic,
+            subscription,
+            protocol,
+            endpoint,
+            pending_confirmation,
+        } => format!(
+            "Subscribed {protocol} {endpoint} to {topic} ({}){}",
+            sub(subscription),
+            if *pending_confirmation {
+                ": pending confirmation, a confirmation request was sent"
+            } else {
+                ""
+            }
+        ),
+        Event::SubscriptionConfirmed {
+            topic,
+            subscription,
+        } => format!("Confirmed {} to {topic}", sub(subscription)),
+        Event::Unsubscribed {
+            topic,
+            subscription,
+        } => format!("Unsubscribed {} from {topic}", sub(subscription)),
+        Event::SubscriptionAttributeChanged {
+            subscription,
+            attribute,
+            ..
+        } => format!("Set {attribute} on {}", sub(subscription)),
+        Event::EndpointChanged {
+            endpoint,
+            available,
+            latency_ms,
+            error_percent,
+        } => format!(
+            "Endpoint {endpoint}: {}, latency {latency_ms} ms, {error_percent}% errors",
+            if *available { "up" } else { "down" }
+        ),
+        Event::Published {
+            topic,
+            message_id,
+            deliveries,
+            filtered_out,
+            ..
+        } => format!(
+            "Published {} to {topic}: {deliveries} deliveries, {filtered_out} filtered out",
+            msg(message_id)
+        ),
+        Event::PublishDeduplicated {
+            topic,
+            message_id,
+            deduplication_id,
+        } => format!(
+            "Duplicate publish to {topic} (deduplication id {deduplication_id}): acknowledged as {}, not delivered again",
+            msg(message_id)
+        ),
+        Event::FilteredOut {
+            subscription,
+            message_id,
+            reason,
+            ..
+        } => format!("{} filtered out for {}: {reason}", msg(message_id), sub(subscription)),
+        Event::DeliverySkipped {
+            subscription,
+            message_id,
+            reason,
+            ..
+        } => format!("{} not sent to {}: {reason}", msg(message_id), sub(subscription)),
+        Event::Delivered {
+            endpoint,
+            message_id,
+            attempt,
+            ..
+        } => format!(
+            "Delivered {} to {endpoint}{}",
+            msg(message_id),
+            if *attempt > 1 {
+                format!(" on attempt {attempt}")
+            } else {
+                String::new()
+            }
+        ),
+        Event::AccessWarning { reason, .. } => format!("Warning: {reason}"),
+        Event::DeliveryFailed {
+            message_id,
+            attempt,
+            reason,
+            retry_at,
+            ..
+        } => match retry_at {
+            Some(t) => format!(
+                "Attempt {attempt} to deliver {} failed: {reason}; retry at {t}",
+                msg(message_id)
+            ),
+            None => format!(
+                "Attempt {attempt} to deliver {} failed: {reason}; no retry",
+                msg(message_id)
+            ),
+        },
+        Event::DeliveryDeadLettered {
+            message_id,
+            dead_letter_queue,
+            subscription,
+            ..
+        } => format!(
+            "{} for {} moved to dead-letter queue {dead_letter_queue}",
+            msg(message_id),
+            sub(subscription)
+        ),
+        Event::DeliveryLost {
+            message_id,
+            subscription,
+            reason,
+            ..
+        } => format!("{} lost for {}: {reason}", msg(message_id), sub(subscription)),
+        _ => unreachable!("SQS events are described above"),
     }
 }

@@ -25,7 +25,7 @@ aws sqs send-message --queue-url https://sqs.us-east-1.amazonaws.com/12345678901
 aws sqs receive-message --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/ok --max-number-of-messages ten
 aws sqs set-queue-attributes --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/ok --attributes VisibilityTimeout
 aws sqs frobnicate-queue
-aws sns list-topics
+aws ec2 describe-instances
 aws sqs list-queues --output yaml
 aws sqs list-queues --query 'QueueUrls[' 
 curl https://example.com

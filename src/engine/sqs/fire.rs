@@ -53,6 +53,7 @@ impl Engine {
                 self.finish_poll(poll, p.queue, Vec::new());
             }
             Due::MoveTaskTick { task } => self.tick_move_task(task),
+            Due::SnsDelivery { delivery } => self.attempt_delivery(delivery),
         }
     }
 }

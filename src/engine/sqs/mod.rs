@@ -262,6 +262,7 @@ impl Engine {
             Command::CancelMessageMoveTask { task_handle } => {
                 self.handle_cancel_message_move_task(&task_handle)
             }
+            sns => self.handle_sns_command(sns),
         }
     }
 
@@ -280,7 +281,7 @@ impl Engine {
     }
 
     /// Finds a queue from its ARN (`arn:aws:sqs:REGION:ACCOUNT:NAME`).
-    fn queue_id_by_arn(&self, arn: &str) -> Option<QueueId> {
+    pub(in crate::engine) fn queue_id_by_arn(&self, arn: &str) -> Option<QueueId> {
         let name = arn.rsplit(':').next()?;
         let id = *self.by_name.get(name)?;
         (self.queues[&id].arn == arn).then_some(id)

@@ -47,7 +47,7 @@ fn sha256_hex(bytes: &[u8]) -> String {
 
 impl Engine {
     /// Sends one message. On error nothing changed, not even the random stream.
-    pub(super) fn handle_send_message(
+    pub(in crate::engine) fn handle_send_message(
         &mut self,
         id: QueueId,
         input: MessageInput,

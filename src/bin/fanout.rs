@@ -1,4 +1,4 @@
-//! `fanout run [--seed N] [--chaos off|realistic|high] [--trace FILE] SCRIPT`
+//! `fanout run [--seed N] [--chaos off|realistic|high] [--access lenient|strict] [--trace FILE] SCRIPT`
 //!
 //! Runs a script of AWS CLI lines against the simulator and prints what the AWS CLI would.
 
@@ -13,17 +13,20 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use fanout::cli::{Session, Stream};
-    use fanout::engine::{Chaos, EngineConfig};
+    use fanout::engine::{AccessMode, Chaos, EngineConfig};
     use std::io::{Read, Write};
 
     const USAGE: &str =
-        "usage: fanout run [--seed N] [--chaos off|realistic|high] [--trace FILE] SCRIPT|-
+        "usage: fanout run [--seed N] [--chaos off|realistic|high] [--access lenient|strict] [--trace FILE] SCRIPT|-
 
-Runs a script of `aws sqs ...` lines (with echo, sleep N, VAR=$(...)) against the
-simulator on a virtual clock and prints what the AWS CLI would print.
+Runs a script of `aws sqs ...` and `aws sns ...` lines (with echo, sleep N, VAR=$(...) and
+`fanout ...` controls) against the simulator on a virtual clock and prints what the AWS CLI
+would print.
 
   --seed N        seed of the simulation's random numbers (default 1)
   --chaos PROFILE how far standard queues stray from ideal: off (default), realistic, high
+  --access MODE   queues without an access policy: lenient (default: SNS delivers, the
+                  trace warns) or strict (refused, as on AWS)
   --trace FILE    also write the engine's trace, one JSON event per line, to FILE
 ";
 
@@ -56,6 +59,10 @@ simulator on a virtual clock and prints what the AWS CLI would print.
                 "--chaos" => match value(i).as_deref().and_then(Chaos::parse) {
                     Some(c) => config.chaos = c,
                     None => return usage_error("--chaos must be off, realistic or high"),
+                },
+                "--access" => match value(i).as_deref().and_then(AccessMode::parse) {
+                    Some(a) => config.access = a,
+                    None => return usage_error("--access must be lenient or strict"),
                 },
                 "--trace" => match value(i) {
                     Some(p) => trace_path = Some(p),

@@ -1,11 +1,13 @@
 //! The AWS CLI dialect: scripts of shell-like lines whose commands are `aws sqs ...`,
-//! `echo`, `sleep` (virtual) and variable assignments.
+//! `aws sns ...`, `fanout ...` (simulator controls), `echo`, `sleep` (virtual) and variable
+//! assignments.
 //!
 //! A [`Session`] owns an engine and the script's variables; `fanout run` and (later) the
 //! browser console are two front ends of the same session. This module parses and
-//! prints; every SQS rule lives in the engine.
+//! prints; every SQS and SNS rule lives in the engine.
 
 pub mod aws;
+pub mod controls;
 pub mod output;
 pub mod params;
 pub mod pyjson;
@@ -132,6 +134,16 @@ impl Session {
         };
         match program.as_str() {
             "aws" => self.run_aws(&argv[1..], out),
+            "fanout" => match controls::run(&mut self.engine, &argv[1..]) {
+                Ok(printed) => {
+                    out.out(printed);
+                    EXIT_OK
+                }
+                Err(message) => {
+                    out.err(format!("fanout: line {}: {message}\n", c.line));
+                    1
+                }
+            },
             "echo" => {
                 let (newline, args) = match argv.get(1).map(String::as_str) {
                     Some("-n") => (false, &argv[2..]),
@@ -161,7 +173,7 @@ impl Session {
             "true" | "set" => EXIT_OK,
             other => {
                 out.err(format!(
-                    "fanout: line {}: {other}: command not found (scripts run aws sqs commands, echo, sleep and VAR=value)\n",
+                    "fanout: line {}: {other}: command not found (scripts run aws sqs and aws sns commands, fanout controls, echo, sleep and VAR=value)\n",
                     c.line
                 ));
                 EXIT_NOT_FOUND

@@ -240,6 +240,10 @@ impl Engine {
     pub fn config(&self) -> EngineConfig {
         self.config
     }
+    /// Changes how deliveries to queues without an access policy are treated, from now on.
+    pub fn set_access(&mut self, access: AccessMode) {
+        self.config.access = access;
+    }
     pub fn now(&self) -> SimTime {
         self.now
     }

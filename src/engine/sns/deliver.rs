@@ -419,6 +419,13 @@ impl Engine {
                 );
                 Ok(())
             }
+            Decision::ImplicitDeny if policy.is_none() => Err(Failure {
+                client: true,
+                reason: format!(
+                    "access denied: {queue_name} has no access policy, and without a statement allowing sns.amazonaws.com to sqs:SendMessage from {} SNS may not send to it",
+                    n.topic_arn
+                ),
+            }),
             decision => Err(Failure {
                 client: true,
                 reason: format!(

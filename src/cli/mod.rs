@@ -15,7 +15,7 @@ pub mod shell;
 pub mod shorthand;
 pub mod sns;
 
-use crate::engine::{Engine, EngineConfig, Reply};
+use crate::engine::{Command, Engine, EngineConfig, Reply};
 use shell::{Part, SimpleCommand};
 use std::collections::BTreeMap;
 
@@ -190,9 +190,10 @@ impl Session {
             }
         };
         let operation = invocation.command.operation();
+        let command = invocation.command.clone();
         let reply = match self.engine.apply(invocation.command) {
             Ok(Reply::ReceivePending(poll)) => Reply::Messages(self.engine.wait_for_poll(poll)),
-            Ok(r) => r,
+            Ok(r) => self.remaining_pages(command, r),
             Err(e) => {
                 out.err(format!(
                     "\nAn error occurred ({}) when calling the {operation} operation: {}\n",
@@ -216,6 +217,73 @@ impl Session {
         let text = output::render(&doc, invocation.globals.output.as_deref(), queried);
         out.out(text);
         EXIT_OK
+    }
+
+    /// The AWS CLI follows `NextToken` of SNS list operations itself and prints one merged
+    /// list (SNS pages 100 items at a time).
+    fn remaining_pages(&mut self, command: Command, mut reply: Reply) -> Reply {
+        loop {
+            let next = match (&command, &reply) {
+                (Command::ListTopics { .. }, Reply::Topics { next_token, .. })
+                | (
+                    Command::ListSubscriptions { .. } | Command::ListSubscriptionsByTopic { .. },
+                    Reply::Subscriptions { next_token, .. },
+                ) => next_token.clone(),
+                _ => None,
+            };
+            let Some(token) = next else {
+                return reply;
+            };
+            let again = match &command {
+                Command::ListTopics { .. } => Command::ListTopics {
+                    next_token: Some(token),
+                },
+                Command::ListSubscriptions { .. } => Command::ListSubscriptions {
+                    next_token: Some(token),
+                },
+                Command::ListSubscriptionsByTopic { topic_arn, .. } => {
+                    Command::ListSubscriptionsByTopic {
+                        topic_arn: topic_arn.clone(),
+                        next_token: Some(token),
+                    }
+                }
+                _ => return reply,
+            };
+            let Ok(page) = self.engine.apply(again) else {
+                return reply;
+            };
+            reply = match (reply, page) {
+                (
+                    Reply::Topics { mut topic_arns, .. },
+                    Reply::Topics {
+                        topic_arns: more,
+                        next_token,
+                    },
+                ) => {
+                    topic_arns.extend(more);
+                    Reply::Topics {
+                        topic_arns,
+                        next_token,
+                    }
+                }
+                (
+                    Reply::Subscriptions {
+                        mut subscriptions, ..
+                    },
+                    Reply::Subscriptions {
+                        subscriptions: more,
+                        next_token,
+                    },
+                ) => {
+                    subscriptions.extend(more);
+                    Reply::Subscriptions {
+                        subscriptions,
+                        next_token,
+                    }
+                }
+                (first, _) => return first,
+            };
+        }
     }
 
     /// Expands one word into zero or more fields: an unquoted `$VAR` or `$(...)` alone

@@ -5,9 +5,11 @@
 //! happened from [`Engine::trace`] and the queue views. Nothing here reads a clock, the OS
 //! or the browser; all randomness comes from the seeded [`rng::SimRng`].
 
+pub mod access_policy;
 pub mod agenda;
 pub mod attributes;
 pub mod command;
+pub mod delivery_policy;
 pub mod error;
 pub mod message;
 pub mod message_attributes;

@@ -298,8 +298,7 @@ impl QueueAttributes {
                     next.policy = if value.is_empty() {
                         None
                     } else {
-                        let ok = serde_json::from_str::<serde_json::Value>(value)
-                            .is_ok_and(|v| v.is_object());
+                        let ok = super::access_policy::PolicyDocument::parse(value).is_ok();
                         if !ok {
                             return Err(invalid_value(name));
                         }

@@ -5,7 +5,9 @@
 use super::super::access_policy::{explain, Decision, PolicyDocument, Principal, Request};
 use super::super::attributes::{ACCOUNT_ID, REGION};
 use super::super::command::MessageInput;
-use super::super::delivery_policy::{parse_topic_delivery_policy, EndpointKind, RetryPolicy};
+use super::super::delivery_policy::{
+    http_retry_policy, parse_topic_delivery_policy, EndpointKind, RetryPolicy,
+};
 use super::super::message_attributes::{MessageAttributeValue, MessageAttributes};
 use super::super::time::iso8601;
 use super::super::trace::Event;
@@ -184,36 +186,12 @@ impl Engine {
             .topic_by_arn(&s.topic_arn)
             .and_then(|t| t.attributes.get("DeliveryPolicy"))
             .and_then(|p| parse_topic_delivery_policy(p).ok());
-        let overrides_allowed = topic
-            .as_ref()
-            .is_none_or(|t| !t.disable_subscription_overrides);
-        let own = s.delivery_policy.as_ref().and_then(|(_, p)| p.clone());
-        match own {
-            Some(p) if overrides_allowed => p,
-            _ => topic
-                .and_then(|t| t.http)
-                .unwrap_or_else(|| RetryPolicy::default_for(kind)),
-        }
+        http_retry_policy(topic.as_ref(), s.delivery_policy.as_ref().map(|(_, p)| p))
     }
 
     pub(super) fn effective_subscription_delivery_policy(&self, s: &Subscription) -> String {
-        let p = self.retry_policy(s);
-        let function = match format!("{:?}", p.backoff_function).as_str() {
-            "Linear" => "linear",
-            "Arithmetic" => "arithmetic",
-            "Geometric" => "geometric",
-            _ => "exponential",
-        };
         serde_json::json!({
-            "healthyRetryPolicy": {
-                "minDelayTarget": p.min_delay_target,
-                "maxDelayTarget": p.max_delay_target,
-                "numRetries": p.num_retries,
-                "numMaxDelayRetries": p.num_max_delay_retries,
-                "numNoDelayRetries": p.num_no_delay_retries,
-                "numMinDelayRetries": p.num_min_delay_retries,
-                "backoffFunction": function,
-            },
+            "healthyRetryPolicy": self.retry_policy(s).to_json(),
             "sicklyRetryPolicy": null,
             "throttlePolicy": null,
             "guaranteed": false

@@ -21,7 +21,7 @@ mod topics;
 pub use deliver::envelope;
 
 use super::command::{EndpointSettings, PublishResult};
-use super::delivery_policy::RetryPolicy;
+use super::delivery_policy::SubscriptionDeliveryPolicy;
 use super::error::{ErrorCode, SqsError};
 use super::filter_policy::{FilterPolicy, FilterPolicyScope};
 use super::message_attributes::MessageAttributes;
@@ -133,8 +133,8 @@ pub struct Subscription {
     pub filter_policy_scope: FilterPolicyScope,
     /// The RedrivePolicy text as given, and its `deadLetterTargetArn`.
     pub redrive_policy: Option<(String, String)>,
-    /// The DeliveryPolicy text as given, and its healthy retry policy if it sets one.
-    pub delivery_policy: Option<(String, Option<RetryPolicy>)>,
+    /// The DeliveryPolicy text as given, and parsed.
+    pub delivery_policy: Option<(String, SubscriptionDeliveryPolicy)>,
     /// Other attributes kept as given (SubscriptionRoleArn).
     pub other_attributes: BTreeMap<String, String>,
 }

@@ -151,7 +151,7 @@ fn set_attribute(s: &mut Subscription, name: &str, value: &str) -> Result<(), St
                 }
                 let policy = parse_subscription_delivery_policy(value)
                     .map_err(|e| format!("DeliveryPolicy: {e}"))?;
-                Some((value.to_string(), policy.healthy_retry_policy))
+                Some((value.to_string(), policy))
             };
         }
         _ => {

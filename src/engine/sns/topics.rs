@@ -1,8 +1,13 @@
 //! CreateTopic, DeleteTopic, Get/SetTopicAttributes and the topic's tags.
 
-use super::super::access_policy::PolicyDocument;
+use super::super::access_policy::{
+    sns_action_out_of_scope_message, sns_invalid_policy_message, PolicyDocument,
+};
 use super::super::attributes::ACCOUNT_ID;
-use super::super::delivery_policy::{effective_topic_delivery_policy, parse_topic_delivery_policy};
+use super::super::delivery_policy::{
+    create_error, effective_topic_delivery_policy, parse_topic_delivery_policy,
+    set_attributes_error,
+};
 use super::super::error::{ErrorCode, SqsError};
 use super::super::trace::Event;
 use super::super::{Engine, Reply};
@@ -66,31 +71,42 @@ fn valid_topic_name(name: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
-/// Checks one settable attribute's value; `Err` is the whole InvalidParameter reason.
-fn check_attribute(name: &str, value: &str, fifo: bool) -> Result<(), String> {
+/// Checks one settable attribute's value. `create`: CreateTopic words its errors
+/// "Attributes Reason: ...", SetTopicAttributes names the attribute directly.
+fn check_attribute(name: &str, value: &str, fifo: bool, create: bool) -> Result<(), SqsError> {
+    let reason = |r: String| {
+        Err(SqsError::invalid_parameter(if create {
+            format!("Attributes Reason: {r}")
+        } else {
+            r
+        }))
+    };
     if !SETTABLE.contains(&name) {
-        return Err("AttributeName".into());
+        return Err(SqsError::invalid_parameter("AttributeName"));
     }
     if FIFO_ONLY.contains(&name) && !fifo {
-        return Err(format!(
-            "Attributes Reason: {name} is only valid for FIFO topics"
-        ));
+        return reason(format!("{name} is only valid for FIFO topics"));
     }
+    let bad = |e: String| Err(SqsError::new(ErrorCode::InvalidParameter, e));
     match name {
-        "Policy" => PolicyDocument::parse(value)
-            .map(|_| ())
-            .map_err(|e| format!("Policy Error: {e}")),
-        "DeliveryPolicy" if !value.is_empty() => parse_topic_delivery_policy(value)
-            .map(|_| ())
-            .map_err(|e| format!("DeliveryPolicy: {e}")),
+        "Policy" if !value.is_empty() => match PolicyDocument::parse(value) {
+            Err(_) => bad(sns_invalid_policy_message(create)),
+            Ok(doc) if doc.action_outside("sns").is_some() => {
+                bad(sns_action_out_of_scope_message(create))
+            }
+            Ok(_) => Ok(()),
+        },
+        "DeliveryPolicy" if !value.is_empty() => match parse_topic_delivery_policy(value) {
+            Err(e) if create => bad(create_error(&e)),
+            Err(e) => bad(set_attributes_error(&e)),
+            Ok(_) => Ok(()),
+        },
         "ContentBasedDeduplication" if value != "true" && value != "false" => {
-            Err("ContentBasedDeduplication".into())
+            reason(name.to_string())
         }
-        "SignatureVersion" if value != "1" && value != "2" => Err("SignatureVersion".into()),
-        "TracingConfig" if value != "PassThrough" && value != "Active" => {
-            Err("TracingConfig".into())
-        }
-        "DisplayName" if value.chars().count() > 100 => Err("DisplayName".into()),
+        "SignatureVersion" if value != "1" && value != "2" => reason(name.to_string()),
+        "TracingConfig" if value != "PassThrough" && value != "Active" => reason(name.to_string()),
+        "DisplayName" if value.chars().count() > 100 => reason(name.to_string()),
         _ => Ok(()),
     }
 }
@@ -142,7 +158,7 @@ impl Engine {
                 }
                 continue;
             }
-            check_attribute(k, v, fifo).map_err(SqsError::invalid_parameter)?;
+            check_attribute(k, v, fifo, true)?;
         }
         check_tags(tags, 0)?;
         let given: BTreeMap<String, String> = attributes
@@ -273,7 +289,7 @@ impl Engine {
         if attribute == "FifoTopic" {
             return Err(SqsError::invalid_parameter("AttributeName"));
         }
-        check_attribute(attribute, value, topic.fifo).map_err(SqsError::invalid_parameter)?;
+        check_attribute(attribute, value, topic.fifo, false)?;
         let topic = self.sns.topics.get_mut(&name).expect("found");
         match (attribute, value.is_empty()) {
             // An empty policy puts the default one back; other empty values clear.

@@ -183,6 +183,7 @@ impl Engine {
         })?;
         let endpoint = endpoint.unwrap_or_default();
         check_endpoint(protocol, endpoint, fifo).map_err(SqsError::invalid_parameter)?;
+        self.check_topic_access(topic_arn, "sns:Subscribe")?;
         let mut subscription = Subscription {
             arn: String::new(),
             topic_arn: topic_arn.to_string(),

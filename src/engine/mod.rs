@@ -9,6 +9,7 @@ pub mod agenda;
 pub mod attributes;
 pub mod command;
 pub mod error;
+pub mod filter_policy;
 pub mod message;
 pub mod message_attributes;
 pub mod metrics;

@@ -3,9 +3,11 @@
 
 use super::super::attributes::{ACCOUNT_ID, REGION};
 use super::super::command::{EndpointSettings, SubscriptionSummary};
-use super::super::delivery_policy::parse_subscription_delivery_policy;
-use super::super::error::SqsError;
-use super::super::filter_policy::{FilterPolicy, FilterPolicyScope};
+use super::super::delivery_policy::{
+    create_error, parse_subscription_delivery_policy, set_attributes_error,
+};
+use super::super::error::{ErrorCode, SqsError};
+use super::super::filter_policy::{invalid_parameter_message, FilterPolicy, FilterPolicyScope};
 use super::super::time::iso8601;
 use super::super::trace::Event;
 use super::super::{Engine, Reply};
@@ -77,38 +79,77 @@ fn check_endpoint(protocol: Protocol, endpoint: &str, fifo_topic: bool) -> Resul
     Ok(())
 }
 
-/// Applies one attribute to a subscription (a copy: nothing changes on error). `Err` is
-/// the InvalidParameter reason.
-fn set_attribute(s: &mut Subscription, name: &str, value: &str) -> Result<(), String> {
+/// Applies one attribute to a subscription (a copy: nothing changes on error). `subscribe`:
+/// Subscribe words errors "Attributes Reason: ...", SetSubscriptionAttributes does not.
+fn set_attribute(
+    s: &mut Subscription,
+    name: &str,
+    value: &str,
+    subscribe: bool,
+) -> Result<(), SqsError> {
+    set_attribute_reason(s, name, value, subscribe).map_err(|e| match e {
+        Reason::Full(message) => SqsError::new(ErrorCode::InvalidParameter, message),
+        Reason::Short(reason) if subscribe => {
+            SqsError::invalid_parameter(format!("Attributes Reason: {reason}"))
+        }
+        Reason::Short(reason) => SqsError::invalid_parameter(reason),
+    })
+}
+
+/// A short reason to wrap, or a message already worded in full.
+enum Reason {
+    Short(String),
+    Full(String),
+}
+
+impl From<String> for Reason {
+    fn from(s: String) -> Reason {
+        Reason::Short(s)
+    }
+}
+
+impl From<&str> for Reason {
+    fn from(s: &str) -> Reason {
+        Reason::Short(s.to_string())
+    }
+}
+
+fn set_attribute_reason(
+    s: &mut Subscription,
+    name: &str,
+    value: &str,
+    subscribe: bool,
+) -> Result<(), Reason> {
     if !SUBSCRIPTION_ATTRIBUTES.contains(&name) {
         return Err("AttributeName".into());
     }
+    let policy_error = |e: String| Reason::Full(invalid_parameter_message(&e, subscribe));
     match name {
         "RawMessageDelivery" => {
             let raw = match value.to_ascii_lowercase().as_str() {
                 "true" => true,
                 "false" => false,
                 _ => {
-                    return Err("RawMessageDelivery: Invalid value [".to_string()
-                        + value
-                        + "]. Must be true or false.")
+                    return Err(format!(
+                        "RawMessageDelivery: Invalid value [{value}]. Must be true or false."
+                    )
+                    .into())
                 }
             };
             if raw && !s.protocol.supports_raw() {
                 return Err(format!(
                     "Delivery protocol [{}] does not support raw message delivery.",
                     s.protocol.name()
-                ));
+                )
+                .into());
             }
             s.raw_message_delivery = raw;
         }
         "FilterPolicyScope" => {
-            let scope = FilterPolicyScope::parse(value).ok_or_else(|| {
-                format!("FilterPolicyScope: Invalid value [{value}]. Please use either MessageBody or MessageAttributes")
-            })?;
+            let scope = FilterPolicyScope::parse(value)
+                .ok_or_else(|| Reason::Full(FilterPolicyScope::invalid_value_message(value)))?;
             if let Some((text, _)) = &s.filter_policy {
-                let policy =
-                    FilterPolicy::parse(text, scope).map_err(|e| format!("FilterPolicy: {e}"))?;
+                let policy = FilterPolicy::parse(text, scope).map_err(policy_error)?;
                 s.filter_policy = Some((text.clone(), policy));
             }
             s.filter_policy_scope = scope;
@@ -117,8 +158,8 @@ fn set_attribute(s: &mut Subscription, name: &str, value: &str) -> Result<(), St
             s.filter_policy = if value.trim().is_empty() {
                 None
             } else {
-                let policy = FilterPolicy::parse(value, s.filter_policy_scope)
-                    .map_err(|e| format!("FilterPolicy: {e}"))?;
+                let policy =
+                    FilterPolicy::parse(value, s.filter_policy_scope).map_err(policy_error)?;
                 Some((value.to_string(), policy))
             };
         }
@@ -127,12 +168,14 @@ fn set_attribute(s: &mut Subscription, name: &str, value: &str) -> Result<(), St
                 None
             } else {
                 let v: serde_json::Value = serde_json::from_str(value).map_err(|_| {
-                    "RedrivePolicy: Invalid RedrivePolicy, JSON format error".to_string()
+                    Reason::from("RedrivePolicy: Invalid RedrivePolicy, JSON format error")
                 })?;
                 let target = v
                     .get("deadLetterTargetArn")
                     .and_then(|t| t.as_str())
-                    .ok_or("RedrivePolicy: deadLetterTargetArn is missing")?;
+                    .ok_or(Reason::from(
+                        "RedrivePolicy: deadLetterTargetArn is missing",
+                    ))?;
                 if !is_arn_of(target, "sqs") {
                     return Err("RedrivePolicy: deadLetterTargetArn is an invalid arn".into());
                 }
@@ -149,8 +192,13 @@ fn set_attribute(s: &mut Subscription, name: &str, value: &str) -> Result<(), St
                             .into(),
                     );
                 }
-                let policy = parse_subscription_delivery_policy(value)
-                    .map_err(|e| format!("DeliveryPolicy: {e}"))?;
+                let policy = parse_subscription_delivery_policy(value).map_err(|e| {
+                    Reason::Full(if subscribe {
+                        create_error(&e)
+                    } else {
+                        set_attributes_error(&e)
+                    })
+                })?;
                 Some((value.to_string(), policy))
             };
         }
@@ -208,8 +256,7 @@ impl Engine {
                     .filter(|(k, _)| k.as_str() != "FilterPolicyScope"),
             );
         for (k, v) in ordered {
-            set_attribute(&mut subscription, k, v)
-                .map_err(|e| SqsError::invalid_parameter(format!("Attributes Reason: {e}")))?;
+            set_attribute(&mut subscription, k, v, true)?;
         }
         if let Some(existing) = self
             .subscriptions()
@@ -474,7 +521,7 @@ impl Engine {
             .get(arn)
             .ok_or_else(subscription_not_found)?;
         let mut next = self.sns.subscriptions[&key].clone();
-        set_attribute(&mut next, name, value).map_err(SqsError::invalid_parameter)?;
+        set_attribute(&mut next, name, value, false)?;
         self.sns.subscriptions.insert(key, next);
         self.trace.push(
             self.now,

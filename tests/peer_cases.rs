@@ -8,7 +8,7 @@
 //! moto disagrees with the AWS documentation; `tests/peer/README.md` lists every correction
 //! and how to regenerate a case. Nothing here needs moto, Python or the AWS CLI.
 //!
-//! Cases named in [`KNOWN_FAILING`] describe features Fanout does not simulate yet (SNS): they
+//! Cases named in [`KNOWN_FAILING`] describe SQS features Fanout does not simulate yet: they
 //! are run and reported, but only a case outside that list fails the test, and so does a
 //! listed case that passes (take it off the list). `PEER_ALL=1` treats every case as
 //! required; `PEER_CASE=NAME` runs one case.
@@ -20,55 +20,6 @@ use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
 
 const SEED: u64 = 1;
-
-/// Cases that fail today because the engine lacks the feature they check (all of SNS for
-/// now). Remove a name when its case passes.
-const KNOWN_FAILING: &[&str] = &[
-    "sns_confirm_bad_token",
-    "sns_create_topic_attributes",
-    "sns_create_topic_idempotent",
-    "sns_create_topic_tags",
-    "sns_delete_topic",
-    "sns_email_pending",
-    "sns_fifo_batch",
-    "sns_fifo_dedup",
-    "sns_fifo_envelope",
-    "sns_fifo_publish",
-    "sns_fifo_subscriptions",
-    "sns_fifo_topic_attributes",
-    "sns_fifo_topic_names",
-    "sns_filter_anything_but",
-    "sns_filter_body",
-    "sns_filter_exact",
-    "sns_filter_exists",
-    "sns_filter_invalid",
-    "sns_filter_numeric",
-    "sns_filter_policy_attrs",
-    "sns_filter_prefix",
-    "sns_list_subscriptions",
-    "sns_list_topics",
-    "sns_message_structure",
-    "sns_message_structure_envelope",
-    "sns_message_too_large",
-    "sns_missing_topic",
-    "sns_publish_batch",
-    "sns_publish_batch_errors",
-    "sns_publish_batch_too_long",
-    "sns_publish_subject",
-    "sns_raw_switch",
-    "sns_redrive_policy",
-    "sns_set_topic_attributes",
-    "sns_sqs_envelope",
-    "sns_sqs_envelope_attributes",
-    "sns_sqs_raw",
-    "sns_standard_rejects_fifo_params",
-    "sns_subscribe_return_arn",
-    "sns_subscribe_twice",
-    "sns_subscription_attributes",
-    "sns_topic_names",
-    "sns_topic_tags",
-    "sns_unsubscribe",
-];
 
 // ---------------------------------------------------------------------------------------
 // compare.py, ported: the same placeholders, the same text/JSON split, the same error regex.
@@ -433,13 +384,6 @@ fn peer_cases_match_aws() {
         "expected the peer cases under {}",
         dir.display()
     );
-    for name in KNOWN_FAILING {
-        assert!(
-            all.iter().any(|(n, _)| n == name),
-            "KNOWN_FAILING names {name}, which has no script"
-        );
-    }
-    let strict = std::env::var("PEER_ALL").is_ok_and(|v| v != "0");
     let only = std::env::var("PEER_CASE").ok();
     let mut passed = Vec::new();
     let mut failed = Vec::new();
@@ -469,24 +413,9 @@ fn peer_cases_match_aws() {
     print!("{report}");
     let total = passed.len() + failed.len();
     println!("{} of {total} peer cases pass", passed.len());
-    let unexpected: Vec<&String> = failed
-        .iter()
-        .filter(|n| strict || !KNOWN_FAILING.contains(&n.as_str()))
-        .collect();
-    let stale: Vec<&String> = passed
-        .iter()
-        .filter(|n| KNOWN_FAILING.contains(&n.as_str()))
-        .collect();
-    if !failed.is_empty() {
-        println!("failing cases: {}", failed.join(", "));
-    }
     assert!(
-        unexpected.is_empty(),
-        "peer cases that must pass differ from AWS: {unexpected:?} (diffs above)"
-    );
-    assert!(
-        stale.is_empty(),
-        "these cases pass now: take them off KNOWN_FAILING in tests/peer_cases.rs: {stale:?}"
+        failed.is_empty(),
+        "peer cases differ from AWS: {failed:?} (diffs above)"
     );
 }
 

@@ -125,6 +125,9 @@ pub struct Subscription {
     pub protocol: Protocol,
     pub endpoint: String,
     pub confirmed: bool,
+    /// Unsubscribing needs the owner's credentials (AuthenticateOnUnsubscribe=true, or a
+    /// protocol that needs no confirmation).
+    pub confirmation_was_authenticated: bool,
     /// What the confirmation request carried; `ConfirmSubscription` must quote it.
     pub token: String,
     pub raw_message_delivery: bool,
@@ -317,8 +320,14 @@ impl Engine {
                 return_subscription_arn,
             ),
             Command::ConfirmSubscription {
-                topic_arn, token, ..
-            } => self.handle_confirm_subscription(&topic_arn, &token),
+                topic_arn,
+                token,
+                authenticate_on_unsubscribe,
+            } => self.handle_confirm_subscription(
+                &topic_arn,
+                &token,
+                authenticate_on_unsubscribe.is_some_and(|a| a.eq_ignore_ascii_case("true")),
+            ),
             Command::Unsubscribe { subscription_arn } => self.handle_unsubscribe(&subscription_arn),
             Command::ListSubscriptions { next_token } => {
                 self.handle_list_subscriptions(None, next_token.as_deref())

@@ -277,7 +277,11 @@ impl Engine {
             message_id,
             topic_arn: topic_arn.to_string(),
             subject: input.subject,
-            message: Arc::from(input.message),
+            // With a message structure, the message is its `default` body.
+            message: per_protocol
+                .get("default")
+                .cloned()
+                .unwrap_or_else(|| Arc::from(input.message)),
             per_protocol,
             attributes: Arc::new(input.message_attributes),
             published_at: now,
@@ -396,6 +400,13 @@ impl Engine {
             return Err(SqsError::new(
                 ErrorCode::SnsInvalidBatchEntryId,
                 "The Id of a batch entry in a batch request doesn't abide by the specification.",
+            ));
+        }
+        // On a FIFO topic a missing group id fails the whole request, not one entry.
+        let fifo = self.topic_by_arn(topic_arn).is_some_and(|t| t.fifo);
+        if fifo && entries.iter().any(|e| e.input.message_group_id.is_none()) {
+            return Err(SqsError::invalid_parameter(
+                "The MessageGroupId parameter is required for FIFO topics",
             ));
         }
         let total: usize = entries

@@ -69,12 +69,13 @@ fn check_endpoint(protocol: Protocol, endpoint: &str, fifo_topic: bool) -> Resul
     if fifo_topic && protocol != Protocol::Sqs {
         return Err(format!("Invalid protocol type: {}", protocol.name()));
     }
-    if protocol == Protocol::Sqs && fifo_topic != endpoint.ends_with(".fifo") {
-        return Err(if fifo_topic {
-            "Invalid parameter: Endpoint Reason: FIFO SNS Topics can only be subscribed to FIFO SQS queues".into()
-        } else {
-            "Invalid parameter: Endpoint Reason: Please use FIFO SNS topic to subscribe FIFO SQS queue".into()
-        });
+    // A FIFO topic may feed standard queues (they lose the ordering); a FIFO queue needs
+    // a FIFO topic.
+    if protocol == Protocol::Sqs && !fifo_topic && endpoint.ends_with(".fifo") {
+        return Err(
+            "Invalid parameter: Endpoint Reason: FIFO SQS Queues can not be subscribed to standard SNS topics"
+                .into(),
+        );
     }
     Ok(())
 }
@@ -155,7 +156,11 @@ fn set_attribute_reason(
             s.filter_policy_scope = scope;
         }
         "FilterPolicy" => {
-            s.filter_policy = if value.trim().is_empty() {
+            // An empty policy, or `{}`, removes the filter.
+            s.filter_policy = if value.trim().is_empty()
+                || serde_json::from_str::<serde_json::Value>(value)
+                    .is_ok_and(|v| v.as_object().is_some_and(|o| o.is_empty()))
+            {
                 None
             } else {
                 let policy =
@@ -238,6 +243,7 @@ impl Engine {
             protocol,
             endpoint: endpoint.to_string(),
             confirmed: !protocol.needs_confirmation(),
+            confirmation_was_authenticated: !protocol.needs_confirmation(),
             token: String::new(),
             raw_message_delivery: false,
             filter_policy: None,
@@ -380,6 +386,7 @@ impl Engine {
         &mut self,
         topic_arn: &str,
         token: &str,
+        authenticate_on_unsubscribe: bool,
     ) -> Result<Reply, SqsError> {
         self.topic_by_arn(topic_arn).ok_or_else(topic_not_found)?;
         let key = self
@@ -393,6 +400,7 @@ impl Engine {
         let arn = s.arn.clone();
         if !s.confirmed {
             s.confirmed = true;
+            s.confirmation_was_authenticated = authenticate_on_unsubscribe;
             let event = Event::SubscriptionConfirmed {
                 topic: topic_arn.rsplit(':').next().unwrap_or_default().to_string(),
                 subscription: arn.clone(),
@@ -403,11 +411,10 @@ impl Engine {
     }
 
     pub(super) fn handle_unsubscribe(&mut self, arn: &str) -> Result<Reply, SqsError> {
-        let key = *self
-            .sns
-            .by_arn
-            .get(arn)
-            .ok_or_else(subscription_not_found)?;
+        // Unsubscribing what is not subscribed succeeds (SNS deletes are idempotent).
+        let Some(&key) = self.sns.by_arn.get(arn) else {
+            return Ok(Reply::Done);
+        };
         let s = self.sns.subscriptions.remove(&key).expect("indexed");
         self.sns.by_arn.remove(arn);
         let topic = s
@@ -464,7 +471,7 @@ impl Engine {
         let mut out = vec![
             (
                 "ConfirmationWasAuthenticated".to_string(),
-                "true".to_string(),
+                s.confirmation_was_authenticated.to_string(),
             ),
             ("Owner".to_string(), ACCOUNT_ID.to_string()),
             (

@@ -177,7 +177,8 @@ impl Engine {
                     "Attributes Reason: Topic already exists with different attributes",
                 ));
             }
-            if !tags.is_empty() && tags != &existing.tags {
+            // The same tags, some of them or none are fine; a tag it does not have is not.
+            if tags.iter().any(|(k, v)| existing.tags.get(k) != Some(v)) {
                 return Err(SqsError::invalid_parameter(
                     "Tags Reason: Topic already exists with different tags",
                 ));
@@ -215,8 +216,11 @@ impl Engine {
         Ok(Reply::TopicArn(arn))
     }
 
+    /// Deleting a topic that does not exist succeeds (SNS deletes are idempotent).
     pub(super) fn handle_delete_topic(&mut self, arn: &str) -> Result<Reply, SqsError> {
-        let name = self.topic_name(arn)?;
+        let Ok(name) = self.topic_name(arn) else {
+            return Ok(Reply::Done);
+        };
         self.sns.topics.remove(&name);
         let keys: Vec<u64> = self
             .sns

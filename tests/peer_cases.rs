@@ -8,10 +8,7 @@
 //! moto disagrees with the AWS documentation; `tests/peer/README.md` lists every correction
 //! and how to regenerate a case. Nothing here needs moto, Python or the AWS CLI.
 //!
-//! Cases named in [`KNOWN_FAILING`] describe SQS features Fanout does not simulate yet: they
-//! are run and reported, but only a case outside that list fails the test, and so does a
-//! listed case that passes (take it off the list). `PEER_ALL=1` treats every case as
-//! required; `PEER_CASE=NAME` runs one case.
+//! Every case must pass; `PEER_CASE=NAME` runs one case.
 #![cfg(not(target_arch = "wasm32"))]
 
 use fanout::cli::Session;

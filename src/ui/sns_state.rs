@@ -2,11 +2,10 @@
 //! or subscription, endpoint controls and the access fix. Every change is an engine
 //! `Command`; what the forms hold before that is a draft, as in [`super::state`].
 
-use super::state::{optional, AppState, Feedback, Problem};
+use super::state::{attribute_value, optional, AppState, Feedback, Problem};
 use super::view::name_of;
 use crate::engine::access_policy::{allow_topic_statement, with_statement};
-use crate::engine::{Command, Event, MessageAttributeValue, PublishInput, Reply};
-use base64::Engine as _;
+use crate::engine::{Command, Event, PublishInput, Reply};
 use std::collections::BTreeMap;
 
 /// What the inspector shows instead of a queue.
@@ -380,21 +379,10 @@ impl AppState {
             if name.is_empty() && row.value.is_empty() {
                 continue;
             }
-            let data_type = optional(&row.data_type).unwrap_or_else(|| "String".into());
-            let value = if data_type.split('.').next() == Some("Binary") {
-                let bytes = base64::engine::general_purpose::STANDARD
-                    .decode(row.value.trim())
-                    .map_err(|_| {
-                        Problem::client_side(format!(
-                            "Invalid base64: \"{}\" (a Binary attribute's value is base64-encoded)",
-                            row.value
-                        ))
-                    })?;
-                MessageAttributeValue::binary(data_type, bytes)
-            } else {
-                MessageAttributeValue::string(data_type, row.value.clone())
-            };
-            attributes.insert(name.to_string(), value);
+            attributes.insert(
+                name.to_string(),
+                attribute_value(&row.data_type, &row.value)?,
+            );
         }
         Ok(attributes)
     }

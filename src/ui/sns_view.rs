@@ -20,7 +20,6 @@ const LISTED: usize = 5;
 pub struct TopicNode {
     pub arn: String,
     pub name: String,
-    pub fifo: bool,
     pub subscriptions: usize,
     pub row: usize,
     pub selected: bool,
@@ -30,7 +29,6 @@ pub struct TopicNode {
 pub enum TargetKind {
     Queue {
         name: String,
-        fifo: bool,
         visible: usize,
         in_flight: usize,
         selected: bool,
@@ -247,7 +245,6 @@ fn topology(
             key: q.name.clone(),
             kind: TargetKind::Queue {
                 name: q.name.clone(),
-                fifo: q.is_fifo(),
                 visible: q.visible_count(),
                 in_flight: q.in_flight_count(),
                 selected: inspect.is_none() && selected_queue == Some(q.name.as_str()),
@@ -287,7 +284,6 @@ fn topology(
         .map(|(i, t)| TopicNode {
             arn: t.arn.clone(),
             name: t.name.clone(),
-            fifo: t.fifo,
             subscriptions: engine
                 .subscriptions()
                 .filter(|s| s.topic_arn == t.arn)

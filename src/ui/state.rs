@@ -237,6 +237,26 @@ fn integer(parameter: &str, text: &str) -> Result<Option<i64>, Problem> {
     }
 }
 
+/// A message attribute as typed: a Binary one's value is base64, decoded here as the AWS
+/// CLI decodes it (an empty type means String).
+pub(super) fn attribute_value(
+    data_type: &str,
+    value: &str,
+) -> Result<MessageAttributeValue, Problem> {
+    let data_type = optional(data_type).unwrap_or_else(|| "String".into());
+    if data_type.split('.').next() != Some("Binary") {
+        return Ok(MessageAttributeValue::string(data_type, value));
+    }
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(value.trim())
+        .map_err(|_| {
+            Problem::client_side(format!(
+                "Invalid base64: \"{value}\" (a Binary attribute's value is base64-encoded)"
+            ))
+        })?;
+    Ok(MessageAttributeValue::binary(data_type, bytes))
+}
+
 impl AppState {
     pub fn new(settings: Settings) -> AppState {
         let engine = Engine::new(EngineConfig {
@@ -522,20 +542,7 @@ impl AppState {
         }
         let name = d.attribute_name.trim();
         if !name.is_empty() || !d.attribute_value.is_empty() {
-            let data_type = optional(&d.attribute_type).unwrap_or_else(|| "String".into());
-            let value = if data_type.split('.').next() == Some("Binary") {
-                let bytes = base64::engine::general_purpose::STANDARD
-                    .decode(d.attribute_value.trim())
-                    .map_err(|_| {
-                        Problem::client_side(format!(
-                            "Invalid base64: \"{}\" (a Binary attribute's value is base64-encoded)",
-                            d.attribute_value
-                        ))
-                    })?;
-                MessageAttributeValue::binary(data_type, bytes)
-            } else {
-                MessageAttributeValue::string(data_type, d.attribute_value.clone())
-            };
+            let value = attribute_value(&d.attribute_type, &d.attribute_value)?;
             input.message_attributes.insert(name.to_string(), value);
         }
         Ok(input)

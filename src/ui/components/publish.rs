@@ -71,6 +71,9 @@ pub fn PublishPanel(props: &PublishProps) -> Html {
             }
             <fieldset class="attribute">
                 <legend>{ "Message attributes" }</legend>
+                <div class="field-row three attribute-head" aria-hidden="true">
+                    <span>{ "Name" }</span><span>{ "Type" }</span><span>{ "Value" }</span>
+                </div>
                 { for props.attributes.iter().enumerate().map(|(i, row)| attribute_row(i, row, d, props.attributes.len() > 1)) }
                 <button type="button" onclick={sns_click(d, SnsAction::AddAttribute)}>{ "Add attribute" }</button>
             </fieldset>
@@ -103,12 +106,12 @@ fn attribute_row(i: usize, row: &AttributeRow, d: &Dispatch, removable: bool) ->
     html! {
         <div key={i} class="field-row three attribute-row">
             <div class="field">
-                <label for={format!("pub-attr-name-{i}")}>{ format!("Attribute {n} name") }</label>
+                <label class="sr-only" for={format!("pub-attr-name-{i}")}>{ format!("Attribute {n} name") }</label>
                 <input id={format!("pub-attr-name-{i}")} type="text" autocomplete="off" spellcheck="false"
                     placeholder="store" value={row.name.clone()} oninput={edit(AttributeField::Name)} />
             </div>
             <div class="field">
-                <label for={format!("pub-attr-type-{i}")}>{ format!("Attribute {n} type") }</label>
+                <label class="sr-only" for={format!("pub-attr-type-{i}")}>{ format!("Attribute {n} type") }</label>
                 <select id={format!("pub-attr-type-{i}")} onchange={on_type}>
                     { for TYPES.iter().map(|t| html! {
                         <option key={*t} value={*t} selected={row.data_type == *t}>{ *t }</option>
@@ -116,7 +119,7 @@ fn attribute_row(i: usize, row: &AttributeRow, d: &Dispatch, removable: bool) ->
                 </select>
             </div>
             <div class="field">
-                <label for={format!("pub-attr-value-{i}")}>{ format!("Attribute {n} value") }</label>
+                <label class="sr-only" for={format!("pub-attr-value-{i}")}>{ format!("Attribute {n} value") }</label>
                 <div class="with-button">
                     <input id={format!("pub-attr-value-{i}")} type="text" autocomplete="off" spellcheck="false"
                         placeholder="example_corp" value={row.value.clone()} oninput={edit(AttributeField::Value)} />

@@ -73,7 +73,10 @@ pub fn TopicInspector(props: &TopicInspectorProps) -> Html {
                         <li key={p.index}>
                             <time>{ p.at.to_string() }</time>
                             <code title={p.message_id.clone()}>{ short_id(&p.message_id) }</code>
-                            { format!(" {} deliveries, {} filtered out", p.deliveries, p.filtered_out) }
+                            { format!(" {}, {} filtered out", match p.deliveries {
+                                1 => "1 delivery".to_string(),
+                                n => format!("{n} deliveries"),
+                            }, p.filtered_out) }
                         </li>
                     }) }
                 </ul>

@@ -57,6 +57,9 @@ pub fn TopologyView(props: &TopologyProps) -> Html {
             } else {
                 <div class="topo" style={format!("--rows:{}", t.rows)}>
                     <ul class="topo-col topics" aria-label="Topics">
+                        if t.topics.is_empty() {
+                            <li class="node-slot none">{ "No topics yet" }</li>
+                        }
                         { for t.topics.iter().map(|n| topic_node(n, d)) }
                     </ul>
                     <div class="wires">
@@ -92,9 +95,6 @@ fn topic_node(n: &TopicNode, d: &Dispatch) -> Html {
                 <span class="node-name">
                     <span class="icon" aria-hidden="true">{ "◉" }</span>
                     { &n.name }
-                    if n.fifo {
-                        { " " }<span class="tag fifo">{ "FIFO" }</span>
-                    }
                 </span>
                 <span class="node-meta">{ match n.subscriptions {
                     1 => "1 subscription".to_string(),
@@ -116,12 +116,22 @@ fn icon(p: Protocol) -> &'static str {
     }
 }
 
+/// What a node has room for: a function's name, a URL without its scheme.
+fn short_endpoint(p: Protocol, endpoint: &str) -> &str {
+    match p {
+        Protocol::Lambda => endpoint.rsplit(":function:").next().unwrap_or(endpoint),
+        Protocol::Http | Protocol::Https => endpoint
+            .split_once("://")
+            .map_or(endpoint, |(_, rest)| rest),
+        _ => endpoint,
+    }
+}
+
 fn target_node(n: &TargetNode, d: &Dispatch) -> Html {
     let style = format!("top:{}px", n.row as u32 * ROW);
     let body = match &n.kind {
         TargetKind::Queue {
             name,
-            fifo,
             visible,
             in_flight,
             selected,
@@ -132,9 +142,6 @@ fn target_node(n: &TargetNode, d: &Dispatch) -> Html {
                 <span class="node-name">
                     <span class="icon" aria-hidden="true">{ icon(Protocol::Sqs) }</span>
                     { name }
-                    if *fifo {
-                        { " " }<span class="tag fifo">{ "FIFO" }</span>
-                    }
                 </span>
                 <span class="node-meta">
                     <span class="count visible">{ format!("{visible} visible") }</span>
@@ -155,7 +162,7 @@ fn target_node(n: &TargetNode, d: &Dispatch) -> Html {
                 onclick={sns_click(d, SnsAction::SelectSubscription(subscription.clone()))}>
                 <span class="node-name">
                     <span class="icon" aria-hidden="true">{ icon(*protocol) }</span>
-                    { endpoint }
+                    { short_endpoint(*protocol, endpoint) }
                 </span>
                 <span class="node-meta">
                     { protocol.name() }
@@ -249,7 +256,7 @@ fn token(e: &EdgeView, key: usize, kind: FlowKind) -> Html {
     let ((x0, y0), (x1, y1), mark) = match kind {
         FlowKind::Delivered => (along(0), along(100), None),
         FlowKind::Failed => (along(0), along(92), Some("✗ failed")),
-        FlowKind::Filtered => (along(0), along(35), Some("✕ filtered out")),
+        FlowKind::Filtered => (along(0), along(40), Some("✕ filtered out")),
         FlowKind::Skipped => (along(0), along(20), Some("not confirmed")),
         FlowKind::Lost => (along(92), along(92), Some("lost")),
         FlowKind::DeadLettered => match &e.dead_letter {

@@ -80,14 +80,22 @@ pub struct AccessProblem {
     pub denied: bool,
 }
 
+/// What is remembered per subscription.
+#[derive(Default)]
+struct SubscriptionNotes {
+    drops: VecDeque<Drop>,
+    tally: Tally,
+}
+
 #[derive(Default)]
 pub struct SnsNotes {
     flows: VecDeque<Flow>,
-    drops: BTreeMap<String, VecDeque<Drop>>,
+    subscriptions: BTreeMap<String, SubscriptionNotes>,
+    /// By topic name.
     publishes: BTreeMap<String, VecDeque<PublishNote>>,
-    tallies: BTreeMap<String, Tally>,
-    /// (subscription, queue) → the latest problem.
-    access: BTreeMap<(String, String), AccessProblem>,
+    /// The latest problem per (subscription, queue), in the order they appeared (a few at
+    /// most: a list is enough).
+    access: Vec<AccessProblem>,
     /// An AccessWarning for (subscription, queue) whose attempt has not ended yet: the
     /// `Delivered` that ends it keeps the warning (other deliveries clear it).
     just_warned: Option<(String, String)>,
@@ -145,7 +153,7 @@ impl SnsNotes {
                 flow(&mut self.flows, subscription, FlowKind::Filtered);
                 self.tally(subscription).filtered += 1;
                 push_recent(
-                    self.drops.entry(subscription.clone()).or_default(),
+                    &mut self.of(subscription).drops,
                     Drop {
                         index,
                         at,
@@ -168,7 +176,8 @@ impl SnsNotes {
                 self.tally(subscription).delivered += 1;
                 let key = (subscription.clone(), name_of(endpoint).to_string());
                 if self.just_warned.take().as_ref() != Some(&key) {
-                    self.access.remove(&key);
+                    self.access
+                        .retain(|p| (&p.subscription, &p.queue) != (&key.0, &key.1));
                 }
             }
             Event::AccessWarning {
@@ -177,18 +186,14 @@ impl SnsNotes {
                 reason,
                 ..
             } => {
-                let key = (subscription.clone(), queue.clone());
-                self.access.insert(
-                    key.clone(),
-                    AccessProblem {
-                        subscription: subscription.clone(),
-                        topic_arn: topic_arn_of(subscription).to_string(),
-                        queue: queue.clone(),
-                        reason: reason.clone(),
-                        denied: false,
-                    },
-                );
-                self.just_warned = Some(key);
+                self.problem(AccessProblem {
+                    subscription: subscription.clone(),
+                    topic_arn: topic_arn_of(subscription).to_string(),
+                    queue: queue.clone(),
+                    reason: reason.clone(),
+                    denied: false,
+                });
+                self.just_warned = Some((subscription.clone(), queue.clone()));
             }
             Event::DeliveryFailed {
                 subscription,
@@ -201,16 +206,13 @@ impl SnsNotes {
                 self.just_warned = None;
                 if reason.starts_with("access denied") {
                     let queue = denied_queue(reason).unwrap_or_else(|| name_of(endpoint));
-                    self.access.insert(
-                        (subscription.clone(), queue.to_string()),
-                        AccessProblem {
-                            subscription: subscription.clone(),
-                            topic_arn: topic_arn_of(subscription).to_string(),
-                            queue: queue.to_string(),
-                            reason: reason.clone(),
-                            denied: true,
-                        },
-                    );
+                    self.problem(AccessProblem {
+                        subscription: subscription.clone(),
+                        topic_arn: topic_arn_of(subscription).to_string(),
+                        queue: queue.to_string(),
+                        reason: reason.clone(),
+                        denied: true,
+                    });
                 }
             }
             Event::DeliveryDeadLettered { subscription, .. } => {
@@ -225,26 +227,43 @@ impl SnsNotes {
             Event::QueueAttributesChanged { queue, attributes }
                 if attributes.iter().any(|(k, _)| k == "Policy") =>
             {
-                self.access.retain(|(_, q), _| q != queue);
+                self.access.retain(|p| p.queue != *queue);
             }
             Event::Unsubscribed { subscription, .. } => self.forget(|s| s == subscription),
             Event::TopicDeleted { topic, .. } => {
                 self.publishes.remove(topic);
                 self.forget(|s| name_of(topic_arn_of(s)) == topic);
             }
-            Event::QueueDeleted { queue } => self.access.retain(|(_, q), _| q != queue),
+            Event::QueueDeleted { queue } => self.access.retain(|p| p.queue != *queue),
             _ => {}
         }
     }
 
+    fn of(&mut self, subscription: &str) -> &mut SubscriptionNotes {
+        self.subscriptions
+            .entry(subscription.to_string())
+            .or_default()
+    }
+
     fn tally(&mut self, subscription: &str) -> &mut Tally {
-        self.tallies.entry(subscription.to_string()).or_default()
+        &mut self.of(subscription).tally
+    }
+
+    /// Records `p`, replacing the problem of the same subscription and queue.
+    fn problem(&mut self, p: AccessProblem) {
+        match self
+            .access
+            .iter_mut()
+            .find(|q| q.subscription == p.subscription && q.queue == p.queue)
+        {
+            Some(existing) => *existing = p,
+            None => self.access.push(p),
+        }
     }
 
     fn forget(&mut self, gone: impl Fn(&str) -> bool) {
-        self.drops.retain(|s, _| !gone(s));
-        self.tallies.retain(|s, _| !gone(s));
-        self.access.retain(|(s, _), _| !gone(s));
+        self.subscriptions.retain(|s, _| !gone(s));
+        self.access.retain(|p| !gone(&p.subscription));
         self.flows.retain(|f| !gone(&f.subscription));
     }
 
@@ -269,7 +288,10 @@ impl SnsNotes {
 
     /// The latest drops by `subscription`'s filter policy, newest first.
     pub fn drops(&self, subscription: &str) -> impl Iterator<Item = &Drop> {
-        self.drops.get(subscription).into_iter().flatten().rev()
+        self.subscriptions
+            .get(subscription)
+            .into_iter()
+            .flat_map(|s| s.drops.iter().rev())
     }
 
     /// The latest publishes to `topic` (by name), newest first.
@@ -278,12 +300,14 @@ impl SnsNotes {
     }
 
     pub fn tally_of(&self, subscription: &str) -> Tally {
-        self.tallies.get(subscription).copied().unwrap_or_default()
+        self.subscriptions
+            .get(subscription)
+            .map_or_else(Tally::default, |s| s.tally)
     }
 
-    /// Every open access problem, by subscription then queue.
+    /// Every open access problem, oldest first.
     pub fn access_problems(&self) -> impl Iterator<Item = &AccessProblem> {
-        self.access.values()
+        self.access.iter()
     }
 }
 

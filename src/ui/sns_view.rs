@@ -96,6 +96,14 @@ pub struct RedriveArc {
     pub to: usize,
 }
 
+/// What the deliveries and the trace add to a subscription's edge.
+#[derive(Default)]
+struct Extras {
+    in_transit: usize,
+    retry: Option<Retry>,
+    tokens: Vec<Token>,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Topology {
     pub topics: Vec<TopicNode>,
@@ -252,14 +260,14 @@ fn topology(
             row,
         })
         .collect();
-    let mut row_of: BTreeMap<String, usize> =
-        engine.queues().map(|q| q.arn.clone()).zip(0..).collect();
+    // What each row is: a queue's ARN or an endpoint (few: a list is enough).
+    let mut ids: Vec<&str> = engine.queues().map(|q| q.arn.as_str()).collect();
     for s in engine.subscriptions() {
-        if row_of.contains_key(&s.endpoint) {
+        if ids.contains(&s.endpoint.as_str()) {
             continue;
         }
         let row = targets.len();
-        row_of.insert(s.endpoint.clone(), row);
+        ids.push(&s.endpoint);
         targets.push(TargetNode {
             key: s.endpoint.clone(),
             kind: TargetKind::Endpoint {
@@ -292,27 +300,28 @@ fn topology(
             selected: matches!(inspect, Some(Inspect::Topic(a)) if *a == t.arn),
         })
         .collect();
-    let topic_row: BTreeMap<&str, usize> = topics.iter().map(|t| (t.arn.as_str(), t.row)).collect();
+    let row_of = |id: &str| ids.iter().position(|i| *i == id);
+    let topic_row = |arn: &str| topics.iter().find(|t| t.arn == arn).map(|t| t.row);
 
-    // What is waiting on each subscription: first attempts and retries.
-    let mut waiting: BTreeMap<&str, (usize, Option<Retry>)> = BTreeMap::new();
+    // Per subscription: first attempts on their way, the next retry, recent tokens.
+    let mut extras: BTreeMap<&str, Extras> = BTreeMap::new();
     for (_, d) in engine.deliveries() {
-        let entry = waiting.entry(d.subscription_arn.as_str()).or_default();
+        let e = extras.entry(d.subscription_arn.as_str()).or_default();
         if d.attempts == 0 {
-            entry.0 += 1;
-        } else if entry.1.as_ref().is_none_or(|r| d.next_attempt_at < r.at) {
-            entry.1 = Some(Retry {
+            e.in_transit += 1;
+        } else if e.retry.as_ref().is_none_or(|r| d.next_attempt_at < r.at) {
+            e.retry = Some(Retry {
                 at: d.next_attempt_at,
                 secs_left: now.secs_until(d.next_attempt_at),
                 attempt: d.attempts + 1,
             });
         }
     }
-    let mut tokens: BTreeMap<&str, Vec<Token>> = BTreeMap::new();
     for f in notes.sns.recent_flows(wall_ms, MOVE_HIGHLIGHT_MS) {
-        tokens
+        extras
             .entry(f.subscription.as_str())
             .or_default()
+            .tokens
             .push(Token {
                 key: f.index,
                 kind: f.kind,
@@ -322,12 +331,14 @@ fn topology(
     let edges = engine
         .subscriptions()
         .filter_map(|s| {
-            let from = *topic_row.get(s.topic_arn.as_str())?;
-            let to = *row_of.get(&s.endpoint)?;
-            let (in_transit, retry) = waiting.get(s.arn.as_str()).cloned().unwrap_or_default();
-            let mut edge_tokens = tokens.remove(s.arn.as_str()).unwrap_or_default();
-            let extra = edge_tokens.len().saturating_sub(TOKENS_PER_EDGE);
-            edge_tokens.drain(..extra);
+            let from = topic_row(&s.topic_arn)?;
+            let to = row_of(&s.endpoint)?;
+            let Extras {
+                in_transit,
+                retry,
+                mut tokens,
+            } = extras.remove(s.arn.as_str()).unwrap_or_default();
+            tokens.drain(..tokens.len().saturating_sub(TOKENS_PER_EDGE));
             Some(EdgeView {
                 label: format!(
                     "{} {} from {}",
@@ -344,13 +355,13 @@ fn topology(
                 dead_letter: s
                     .redrive_policy
                     .as_ref()
-                    .and_then(|(_, dlq)| row_of.get(dlq).map(|r| (*r, name_of(dlq).to_string()))),
+                    .and_then(|(_, dlq)| Some((row_of(dlq)?, name_of(dlq).to_string()))),
                 retry,
                 in_transit,
                 tally: notes.sns.tally_of(&s.arn),
                 access: problems.iter().any(|p| p.subscription == s.arn),
                 selected: inspected(&s.arn),
-                tokens: edge_tokens,
+                tokens,
             })
         })
         .collect();
@@ -359,8 +370,8 @@ fn topology(
         .filter_map(|q| {
             let dlq = &q.attributes.redrive_policy.as_ref()?.dead_letter_target_arn;
             Some(RedriveArc {
-                from: *row_of.get(&q.arn)?,
-                to: *row_of.get(dlq)?,
+                from: row_of(&q.arn)?,
+                to: row_of(dlq)?,
             })
         })
         .collect();

@@ -806,7 +806,7 @@ async fn a_down_http_endpoint_retries_then_loses_the_message() {
     page.until("the publish", |t| t.contains("1 delivery, 0 filtered out"))
         .await;
     page.until("a retry countdown on the edge", |_| {
-        page.text_of(".edge-badge .chip.retry") == "retry in 20 s · attempt 2"
+        page.text_of(".edge-badge .chip.retry") == "retry in 20 s · #2"
     })
     .await;
     for attempt in 2..=4 {

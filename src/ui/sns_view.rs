@@ -343,7 +343,7 @@ fn topology(
                 label: format!(
                     "{} {} from {}",
                     s.protocol.name(),
-                    name_of(&s.endpoint),
+                    endpoint_label(s.protocol, &s.endpoint),
                     name_of(&s.topic_arn)
                 ),
                 subscription: s.arn.clone(),
@@ -434,7 +434,7 @@ fn subscription_info(engine: &Engine, notes: &TraceNotes, s: &Subscription) -> S
                 key: format!("{}:{i}", e.at.millis()),
                 at: e.at,
                 kind: e.kind,
-                body: e.body.to_string(),
+                body: pretty_json(&e.body),
             })
             .collect(),
     };
@@ -474,6 +474,19 @@ fn subscription_info(engine: &Engine, notes: &TraceNotes, s: &Subscription) -> S
             .filter(|p| p.subscription == s.arn)
             .cloned()
             .collect(),
+    }
+}
+
+/// An endpoint as short as it can be and still be told apart: a queue's or function's
+/// name, a URL without its scheme, an address or number as it is.
+pub fn endpoint_label(p: Protocol, endpoint: &str) -> &str {
+    match p {
+        Protocol::Sqs => name_of(endpoint),
+        Protocol::Lambda => endpoint.rsplit(":function:").next().unwrap_or(endpoint),
+        Protocol::Http | Protocol::Https => endpoint
+            .split_once("://")
+            .map_or(endpoint, |(_, rest)| rest),
+        _ => endpoint,
     }
 }
 

@@ -9,7 +9,7 @@ use super::{sns_click, Dispatch};
 use crate::ui::describe::short_id;
 use crate::ui::sns_notes::Drop;
 use crate::ui::sns_state::SnsAction;
-use crate::ui::sns_view::SubscriptionInfo;
+use crate::ui::sns_view::{endpoint_label, SubscriptionInfo};
 use crate::ui::state::Feedback;
 use crate::ui::view::{duration, name_of};
 use yew::prelude::*;
@@ -35,7 +35,7 @@ pub fn SubscriptionInspector(props: &SubscriptionInspectorProps) -> Html {
     html! {
         <section class="card details subscription-details" aria-labelledby="subscription-title">
             <div class="details-head">
-                <h2 id="subscription-title">{ format!("{} → {}", name_of(&s.topic_arn), name_of(&s.endpoint)) }</h2>
+                <h2 id="subscription-title">{ format!("{} → {}", name_of(&s.topic_arn), endpoint_label(s.protocol, &s.endpoint)) }</h2>
                 <span class="kind">{ format!("{} subscription", s.protocol.name()) }</span>
             </div>
             <code class="queue-url" title="Subscription ARN">{ &s.arn }</code>

@@ -5,9 +5,8 @@ use super::feedback::FeedbackView;
 use super::{sns_click, Dispatch};
 use crate::ui::describe::short_id;
 use crate::ui::sns_state::SnsAction;
-use crate::ui::sns_view::TopicInfo;
+use crate::ui::sns_view::{endpoint_label, TopicInfo};
 use crate::ui::state::Feedback;
-use crate::ui::view::name_of;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -54,7 +53,7 @@ pub fn TopicInspector(props: &TopicInspectorProps) -> Html {
                         <li key={s.arn.clone()}>
                             <button type="button" class="link" onclick={sns_click(d, SnsAction::SelectSubscription(s.arn.clone()))}>
                                 <span class="proto">{ s.protocol.name() }</span>
-                                <span class="endpoint">{ name_of(&s.endpoint) }</span>
+                                <span class="endpoint">{ endpoint_label(s.protocol, &s.endpoint) }</span>
                                 if s.pending {
                                     <span class="chip pending">{ "pending confirmation" }</span>
                                 }

@@ -16,7 +16,7 @@ use super::{clicks, sns_click, Dispatch};
 use crate::engine::sns::Protocol;
 use crate::ui::sns_notes::FlowKind;
 use crate::ui::sns_state::SnsAction;
-use crate::ui::sns_view::{EdgeView, TargetKind, TargetNode, TopicNode, Topology};
+use crate::ui::sns_view::{endpoint_label, EdgeView, TargetKind, TargetNode, TopicNode, Topology};
 use crate::ui::state::{Action, Feedback};
 use crate::ui::view::duration;
 use yew::prelude::*;
@@ -116,17 +116,6 @@ fn icon(p: Protocol) -> &'static str {
     }
 }
 
-/// What a node has room for: a function's name, a URL without its scheme.
-fn short_endpoint(p: Protocol, endpoint: &str) -> &str {
-    match p {
-        Protocol::Lambda => endpoint.rsplit(":function:").next().unwrap_or(endpoint),
-        Protocol::Http | Protocol::Https => endpoint
-            .split_once("://")
-            .map_or(endpoint, |(_, rest)| rest),
-        _ => endpoint,
-    }
-}
-
 fn target_node(n: &TargetNode, d: &Dispatch) -> Html {
     let style = format!("top:{}px", n.row as u32 * ROW);
     let body = match &n.kind {
@@ -162,7 +151,7 @@ fn target_node(n: &TargetNode, d: &Dispatch) -> Html {
                 onclick={sns_click(d, SnsAction::SelectSubscription(subscription.clone()))}>
                 <span class="node-name">
                     <span class="icon" aria-hidden="true">{ icon(*protocol) }</span>
-                    { short_endpoint(*protocol, endpoint) }
+                    { endpoint_label(*protocol, endpoint) }
                 </span>
                 <span class="node-meta">
                     { protocol.name() }
@@ -214,12 +203,22 @@ fn Edge(props: &EdgeProps) -> Html {
     );
     let style = format!("left:{BADGE_AT}%;top:{}px", y_at(e.from, e.to, BADGE_AT));
     let t = &e.tally;
+    // The protocol names the edge when nothing else is on it.
+    let quiet = !(e.pending
+        || e.filter
+        || e.access
+        || e.in_transit > 0
+        || e.retry.is_some()
+        || t.dead_lettered > 0
+        || t.lost > 0);
     html! {
         <>
             <button class={classes!("edge-badge", e.pending.then_some("pending"), e.selected.then_some("selected"), e.access.then_some("warning"))}
                 {style} {onclick} aria-label={format!("Subscription {}", e.label)} title={e.label.clone()}
                 data-subscription={e.subscription.clone()}>
-                <span class="proto">{ e.protocol.name() }</span>
+                if quiet {
+                    <span class="proto">{ e.protocol.name() }</span>
+                }
                 if e.pending {
                     <span class="chip pending">{ "pending" }</span>
                 }
@@ -233,8 +232,8 @@ fn Edge(props: &EdgeProps) -> Html {
                     <span class="chip transit">{ format!("{} on the way", e.in_transit) }</span>
                 }
                 if let Some(r) = &e.retry {
-                    <span class="chip retry" title={format!("Next attempt at {}", r.at)}>
-                        { format!("retry in {} · attempt {}", duration(r.secs_left), r.attempt) }
+                    <span class="chip retry" title={format!("Attempt {} at {}", r.attempt, r.at)}>
+                        { format!("retry in {} · #{}", duration(r.secs_left), r.attempt) }
                     </span>
                 }
                 if t.dead_lettered > 0 {
@@ -255,13 +254,14 @@ fn token(e: &EdgeView, key: usize, kind: FlowKind) -> Html {
     let along = |p: u32| (p, y_at(e.from, e.to, p));
     let ((x0, y0), (x1, y1), mark) = match kind {
         FlowKind::Delivered => (along(0), along(100), None),
-        FlowKind::Failed => (along(0), along(92), Some("✗ failed")),
+        FlowKind::Failed => (along(0), along(85), Some("✗ failed")),
         FlowKind::Filtered => (along(0), along(40), Some("✕ filtered out")),
-        FlowKind::Skipped => (along(0), along(20), Some("not confirmed")),
-        FlowKind::Lost => (along(92), along(92), Some("lost")),
+        // The badge already says "pending".
+        FlowKind::Skipped => (along(0), along(20), None),
+        FlowKind::Lost => (along(85), along(85), Some("lost")),
         FlowKind::DeadLettered => match &e.dead_letter {
             Some((row, _)) => (along(BADGE_AT), (100, y(*row) as i64), Some("→ DLQ")),
-            None => (along(92), along(92), Some("→ DLQ")),
+            None => (along(85), along(85), Some("→ DLQ")),
         },
     };
     let class = match kind {

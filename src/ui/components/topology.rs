@@ -91,7 +91,8 @@ fn topic_node(n: &TopicNode, d: &Dispatch) -> Html {
     html! {
         <li key={n.arn.clone()} class="node-slot" style={format!("top:{}px", n.row as u32 * ROW)}>
             <button class={classes!("node", "topic-node", n.selected.then_some("selected"))}
-                aria-label={format!("Topic {}", n.name)} aria-current={n.selected.then_some("true")} {onclick}>
+                aria-label={format!("Topic {}", n.name)} title={n.name.clone()}
+                aria-current={n.selected.then_some("true")} {onclick}>
                 <span class="node-name">
                     <span class="icon" aria-hidden="true">{ "◉" }</span>
                     { &n.name }
@@ -126,7 +127,8 @@ fn target_node(n: &TargetNode, d: &Dispatch) -> Html {
             selected,
         } => html! {
             <button class={classes!("node", "queue-node", selected.then_some("selected"))}
-                aria-label={format!("Queue {name}")} aria-current={selected.then_some("true")}
+                aria-label={format!("Queue {name}")} title={name.clone()}
+                aria-current={selected.then_some("true")}
                 onclick={clicks(d, Action::Select(name.clone()))}>
                 <span class="node-name">
                     <span class="icon" aria-hidden="true">{ icon(Protocol::Sqs) }</span>

@@ -67,9 +67,9 @@ pub fn SubscriptionInspector(props: &SubscriptionInspectorProps) -> Html {
                 { format!("Delivered {} · filtered out {} · failed attempts {} · to dead-letter queue {} · lost {}",
                     t.delivered, t.filtered, t.failed, t.dead_lettered, t.lost) }
             </p>
-            if !s.access.is_empty() {
+            if let Some(problem) = s.access.first() {
                 <p class="access-note" role="status">
-                    { "⚠ " }{ &s.access[0].reason }{ " — the topology has the fix." }
+                    { "⚠ " }{ &problem.reason }{ " — the topology has the fix." }
                 </p>
             }
             <h3>{ "Filter policy" }</h3>

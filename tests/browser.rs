@@ -6,7 +6,7 @@
 //! CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test browser`
 #![cfg(target_arch = "wasm32")]
 
-use fanout::engine::Chaos;
+use fanout::engine::{AccessMode, Chaos};
 use fanout::ui::params::{parse_query, Settings};
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
@@ -48,6 +48,9 @@ fn url_settings_are_parsed() {
     let s = parse_query("?seed=x&chaos=wild&lesson=3");
     assert_eq!((s.seed, s.chaos), (1, Chaos::Realistic));
     assert_eq!(s.ignored, vec!["seed=x", "chaos=wild"]);
+    assert_eq!(s.access, AccessMode::Lenient);
+    assert_eq!(parse_query("?access=strict").access, AccessMode::Strict);
+    assert_eq!(parse_query("?access=open").ignored, vec!["access=open"]);
 }
 
 #[wasm_bindgen_test]
@@ -595,6 +598,235 @@ async fn a_delete_that_misses_a_replica_leaves_a_marked_duplicate() {
     page.root.remove();
 }
 
+#[wasm_bindgen_test]
+async fn a_topic_fans_out_to_a_subscribed_queue() {
+    let page = Page::mount();
+    page.queue_subscribed_to_topic("orders", "news", "").await;
+    // The topology: the topic, the queue and an edge between them.
+    assert_eq!(page.all(".topic-node").len(), 1);
+    assert_eq!(page.all(".queue-node").len(), 1);
+    assert_eq!(page.all(".edge-badge").len(), 1);
+    assert!(page.text_of(".topic-node").contains("1 subscription"));
+
+    page.fill("Subject (optional)", "New order");
+    page.fill("Message", "Order 1001 placed");
+    page.click("Publish message");
+    page.until("the publish", |t| {
+        t.contains("Message published. ID: ") && t.contains("1 delivery, 0 filtered out")
+    })
+    .await;
+    let log = page.text_of("section.log");
+    assert!(log.contains("Published msg"), "{log}");
+    assert!(
+        log.contains("to arn:aws:sqs:us-east-1:123456789012:orders"),
+        "a Delivered line: {log}"
+    );
+    // A token travels along the delivered edge; the queue node counts the message.
+    assert_eq!(page.all(".flow.delivered").len(), 1);
+    assert!(page.text_of(".queue-node").contains("1 visible"));
+    // Lenient access: delivered, with a warning that AWS would have denied it.
+    assert!(
+        page.text_of(".access-warnings")
+            .contains("Would be denied on AWS: news → orders"),
+        "{}",
+        page.text()
+    );
+
+    // In the queue: the SNS envelope around the message.
+    page.click_on(".queue-node");
+    page.until("the queue's messages", |t| {
+        t.contains("Messages in queue (1)")
+    })
+    .await;
+    let body = page.text_of("section.messages tr.message-row .body");
+    assert!(body.contains(r#""Type" : "Notification""#), "{body}");
+    assert!(
+        body.contains(r#""Message" : "Order 1001 placed""#),
+        "{body}"
+    );
+    assert!(body.contains(r#""Subject" : "New order""#), "{body}");
+    page.root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_filter_policy_drop_shows_the_failing_key() {
+    let page = Page::mount();
+    page.queue_subscribed_to_topic("shop", "sales", r#"{"store": ["example_corp"]}"#)
+        .await;
+    assert!(page.text_of(".edge-badge").contains("filter"));
+
+    page.fill("Message", "A sale elsewhere");
+    page.fill("Attribute 1 name", "store");
+    page.fill("Attribute 1 value", "other_corp");
+    page.click("Publish message");
+    page.until("the publish, filtered out", |t| {
+        t.contains("0 deliveries, 1 filtered out")
+    })
+    .await;
+    assert!(page.text_of(".flow.filtered").contains("filtered out"));
+    assert!(page.text_of("section.log").contains("filtered out for sub"));
+
+    // The subscription's inspector: the drop, with its key and condition, and the key's
+    // line of the policy marked.
+    page.click_on(".edge-badge");
+    page.until("the subscription inspector", |t| {
+        t.contains("Recently filtered out")
+    })
+    .await;
+    assert_eq!(page.text_of(".drops mark.key"), "store");
+    assert!(page
+        .text_of(".drops mark.condition")
+        .contains("example_corp"));
+    let failing = page.all("pre.policy .line.failing");
+    assert_eq!(failing.len(), 1);
+    assert!(text(&failing[0]).contains("\"store\""));
+    assert!(page.text().contains("Delivered 0 · filtered out 1"));
+
+    // A matching message goes through.
+    page.click("sales");
+    page.until("the topic again", |t| t.contains("Publish message"))
+        .await;
+    page.fill("Message", "A sale here");
+    page.fill("Attribute 1 name", "store");
+    page.fill("Attribute 1 value", "example_corp");
+    page.click("Publish message");
+    page.until("the delivery", |t| t.contains("1 delivery, 0 filtered out"))
+        .await;
+    assert!(page.text_of(".queue-node").contains("1 visible"));
+    page.root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_access_fix_adds_the_policy_and_the_next_publish_delivers() {
+    // Strict access, as on AWS: a queue without a policy refuses the topic.
+    let page = Page::mount_settings(Settings {
+        seed: 1,
+        chaos: Chaos::Off,
+        access: AccessMode::Strict,
+        ..Settings::default()
+    });
+    page.queue_subscribed_to_topic("audit", "events", "").await;
+    assert_eq!(page.text_of("[data-testid=access]"), "strict");
+    page.fill("Message", "first");
+    page.click("Publish message");
+    page.until("the denied delivery", |t| {
+        t.contains("Denied: events → audit")
+    })
+    .await;
+    let log = page.text_of("section.log");
+    assert!(
+        log.contains("failed: access denied by the policy of audit"),
+        "{log}"
+    );
+    assert!(log.contains("lost for sub"), "{log}");
+    assert!(page.text_of(".edge-badge").contains("⚠ access"));
+    assert!(page.text_of(".queue-node").contains("0 visible"));
+
+    page.click("Add the missing statement");
+    page.until("the policy added", |t| {
+        t.contains("Added a statement to audit's access policy") && !t.contains("Denied:")
+    })
+    .await;
+    assert!(page.text_of("section.log").contains("Set Policy="));
+
+    page.fill("Message", "second");
+    page.click("Publish message");
+    page.until("the delivery", |_| {
+        page.text_of("section.log").contains("Delivered msg")
+    })
+    .await;
+    let log = page.text_of("section.log");
+    assert!(
+        log.contains("to arn:aws:sqs:us-east-1:123456789012:audit"),
+        "{log}"
+    );
+    assert!(page.all(".access-warning").is_empty());
+    assert!(page.text_of(".queue-node").contains("1 visible"));
+    page.root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_down_http_endpoint_retries_then_loses_the_message() {
+    let page = Page::mount();
+    page.until("the page renders", |t| t.contains("Create topic"))
+        .await;
+    page.fill("Topic name", "alerts");
+    page.click("Create topic");
+    page.until("the topic", |t| t.contains("Create subscription"))
+        .await;
+    page.choose("Protocol", "http");
+    page.until("a text field for the endpoint", |t| {
+        t.contains("Simulated: it gets a confirmation request")
+    })
+    .await;
+    page.fill("Endpoint", "http://example.com/hook");
+    page.click("Create subscription");
+    page.until("the pending subscription", |t| {
+        t.contains("pending confirmation") && t.contains("Subscriptions (1)")
+    })
+    .await;
+    assert_eq!(
+        page.all(".edge.pending").len(),
+        1,
+        "a pending edge is dashed"
+    );
+
+    // The endpoint's owner confirms, with the token from the confirmation request.
+    page.click_on(".endpoint-node");
+    page.until("the subscription", |t| t.contains("Confirm subscription"))
+        .await;
+    assert!(page.text_of(".inbox").contains("SubscriptionConfirmation"));
+    page.click("Confirm subscription");
+    page.until("confirmed", |t| t.contains("Subscription confirmed"))
+        .await;
+    assert_eq!(
+        page.text_of("[data-testid=subscription-status]"),
+        "Confirmed"
+    );
+    assert!(page.all(".edge.pending").is_empty());
+    assert!(page.text().contains("3 retries, 20 s apart"));
+
+    // Down, and answering at once (no latency), so the first attempt fails on publish.
+    page.fill("Latency", "0");
+    page.click("Save endpoint settings");
+    page.until("the latency saved", |t| {
+        t.contains("Endpoint settings saved.")
+    })
+    .await;
+    page.check("Endpoint available", false);
+    page.until("the endpoint down", |_| {
+        page.text_of("[data-testid=endpoint-status]") == "down"
+    })
+    .await;
+    page.click("alerts");
+    page.until("the topic", |t| t.contains("Publish message"))
+        .await;
+    page.fill("Message", "disk full");
+    page.click("Publish message");
+    page.until("the publish", |t| t.contains("1 delivery, 0 filtered out"))
+        .await;
+    page.until("a retry countdown on the edge", |_| {
+        page.text_of(".edge-badge .chip.retry") == "retry in 20 s · #2"
+    })
+    .await;
+    for attempt in 2..=4 {
+        page.click("Step");
+        page.until("the next attempt", |_| {
+            page.text_of("section.log")
+                .contains(&format!("Attempt {attempt} to deliver"))
+        })
+        .await;
+    }
+    page.until("the message lost", |_| {
+        page.text_of(".edge-badge .chip.lost") == "1 lost"
+    })
+    .await;
+    let log = page.text_of("section.log");
+    assert!(log.contains("lost for sub"), "{log}");
+    assert!(page.all(".chip.retry").is_empty());
+    page.root.remove();
+}
+
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
@@ -635,14 +867,17 @@ impl Page {
     }
 
     fn mount_with(seed: u64, chaos: Chaos) -> Page {
+        Page::mount_settings(Settings {
+            seed,
+            chaos,
+            ..Settings::default()
+        })
+    }
+
+    fn mount_settings(settings: Settings) -> Page {
         let root = document().create_element("div").unwrap();
         // In the document, so that clicks on submit buttons submit their forms.
         document().body().unwrap().append_child(&root).unwrap();
-        let settings = Settings {
-            seed,
-            chaos,
-            ignored: Vec::new(),
-        };
         fanout::ui::mount_with(root.clone(), settings);
         Page { root }
     }
@@ -738,6 +973,46 @@ impl Page {
             .collect();
         assert_eq!(buttons.len(), 1, "expected one enabled {name:?} button");
         buttons[0].unchecked_ref::<HtmlElement>().click();
+    }
+
+    /// Clicks the one element matching `selector`.
+    fn click_on(&self, selector: &str) {
+        let found = self.all(selector);
+        assert_eq!(found.len(), 1, "expected one {selector:?}");
+        found[0].unchecked_ref::<HtmlElement>().click();
+    }
+
+    /// Creates a queue and a topic through the forms, and subscribes the queue to the
+    /// topic (the topic is left selected).
+    async fn queue_subscribed_to_topic(&self, queue: &str, topic: &str, filter_policy: &str) {
+        self.until("the page renders", |t| t.contains("Create topic"))
+            .await;
+        self.fill("Queue name", queue);
+        self.click("Create queue");
+        self.until("the queue", |t| {
+            t.contains(&format!("Queue {queue} created."))
+        })
+        .await;
+        self.fill("Topic name", topic);
+        self.click("Create topic");
+        self.until("the topic, selected", |t| {
+            t.contains(&format!("Topic {topic} created.")) && t.contains("Create subscription")
+        })
+        .await;
+        self.choose("Protocol", "sqs");
+        self.choose(
+            "Endpoint",
+            &format!("arn:aws:sqs:us-east-1:123456789012:{queue}"),
+        );
+        if !filter_policy.is_empty() {
+            self.fill("Filter policy", filter_policy);
+        }
+        self.click("Create subscription");
+        self.until("the subscription", |t| {
+            t.contains("Subscription created: arn:aws:sns:us-east-1:123456789012:")
+                && t.contains("Subscriptions (1)")
+        })
+        .await;
     }
 
     /// Waits (Yew renders asynchronously) until the page text satisfies `check`.

@@ -237,8 +237,9 @@ fn describe_sns(event: &Event) -> String {
             filtered_out,
             ..
         } => format!(
-            "Published {} to {topic}: {deliveries} deliveries, {filtered_out} filtered out",
-            msg(message_id)
+            "Published {} to {topic}: {deliveries} {}, {filtered_out} filtered out",
+            msg(message_id),
+            if *deliveries == 1 { "delivery" } else { "deliveries" }
         ),
         Event::PublishDeduplicated {
             topic,

@@ -2,7 +2,9 @@
 //!
 //! - [`state`]: the one reducer. Every change is an engine `Command` or a clock move.
 //! - [`view`]: read-only snapshots of the engine that components render.
-//! - [`notes`]: what the page reads from the trace between renders (receive flags, moves).
+//! - [`notes`]: what the page reads from the trace between renders (receive flags, moves);
+//!   [`sns_notes`] the SNS part (fanout, filter drops, retries, access problems).
+//! - [`sns_state`], [`sns_view`]: the SNS actions and snapshots (topology, inspectors).
 //! - [`describe`]: trace entries as sentences for the event log.
 //! - [`components`]: small function components with `PartialEq` props.
 //! - [`speed`]: clock speeds and the play tick.
@@ -13,6 +15,9 @@ pub mod describe;
 pub mod notes;
 pub mod panic;
 pub mod params;
+pub mod sns_notes;
+pub mod sns_state;
+pub mod sns_view;
 pub mod speed;
 pub mod state;
 pub mod view;

@@ -9,6 +9,7 @@
 //! - recent moves, stamped with the wall-clock time the page saw them, so a row can be
 //!   highlighted briefly when it arrives and not again when the queue is selected later.
 
+use super::sns_notes::SnsNotes;
 use crate::engine::{Event, SimTime, Trace};
 use std::collections::{BTreeMap, VecDeque};
 
@@ -55,6 +56,8 @@ pub struct TraceNotes {
     flags: BTreeMap<(String, String), ReceiveFlags>,
     /// Recent moves, oldest first.
     moves: VecDeque<Move>,
+    /// Fanout, filter drops, retries and access problems.
+    pub sns: SnsNotes,
 }
 
 impl TraceNotes {
@@ -63,8 +66,9 @@ impl TraceNotes {
     /// (moved to a dead-letter queue, redriven, expired): their receipts are void now.
     pub fn catch_up(&mut self, trace: &Trace, now_ms: f64) -> Vec<(String, String)> {
         let mut gone = Vec::new();
-        for entry in trace.since(self.read) {
+        for (i, entry) in trace.since(self.read).iter().enumerate() {
             self.note(&entry.event, entry.at, now_ms);
+            self.sns.note(self.read + i, &entry.event, entry.at, now_ms);
             match &entry.event {
                 Event::MovedToDeadLetterQueue {
                     queue, message_id, ..
@@ -87,6 +91,7 @@ impl TraceNotes {
         {
             self.moves.pop_front();
         }
+        self.sns.prune(now_ms, MOVE_HIGHLIGHT_MS);
         gone
     }
 

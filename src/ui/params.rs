@@ -1,14 +1,17 @@
-//! Settings from the page URL: `?seed=N&chaos=off|realistic|high`.
+//! Settings from the page URL: `?seed=N&chaos=off|realistic|high&access=lenient|strict`.
 //!
 //! Tests load the page with a fixed seed and `chaos=off` so that what they see is
 //! deterministic; a learner gets seed 1 and the realistic profile.
 
-use crate::engine::Chaos;
+use crate::engine::{AccessMode, Chaos};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
     pub seed: u64,
     pub chaos: Chaos,
+    /// Whether SNS may deliver to a queue that has no access policy (lenient, with a
+    /// warning) or not (strict, as on AWS).
+    pub access: AccessMode,
     /// Parameters that were present but unusable, said back to the user in the header.
     pub ignored: Vec<String>,
 }
@@ -18,6 +21,7 @@ impl Default for Settings {
         Settings {
             seed: 1,
             chaos: Chaos::Realistic,
+            access: AccessMode::Lenient,
             ignored: Vec::new(),
         }
     }
@@ -37,6 +41,10 @@ pub fn parse_query(search: &str) -> Settings {
             "chaos" => match Chaos::parse(value) {
                 Some(chaos) => settings.chaos = chaos,
                 None => settings.ignored.push(format!("chaos={value}")),
+            },
+            "access" => match AccessMode::parse(value) {
+                Some(access) => settings.access = access,
+                None => settings.ignored.push(format!("access={value}")),
             },
             _ => {}
         }

@@ -8,6 +8,7 @@
 
 use super::notes::{ReceiveFlags, TraceNotes};
 use super::params::Settings;
+use super::sns_state::{Inspect, SnsAction, SnsDrafts, SnsFeedback};
 pub use super::speed::{Speed, TICK_MS};
 use super::view::name_of;
 use crate::engine::{
@@ -43,7 +44,7 @@ impl From<SqsError> for Problem {
 impl Problem {
     /// A value the AWS CLI itself would refuse before calling SQS (not a number where a
     /// number is needed, bad base64), worded as the CLI's parameter validation does.
-    fn client_side(message: String) -> Problem {
+    pub(super) fn client_side(message: String) -> Problem {
         Problem {
             code: "ParamValidation",
             message,
@@ -170,7 +171,9 @@ pub enum Action {
     SaveEncryption,
     SendMessage,
     Poll,
-    Delete { receipt_handle: String },
+    Delete {
+        receipt_handle: String,
+    },
     StartRedrive,
     CancelRedrive,
     Play,
@@ -178,6 +181,8 @@ pub enum Action {
     SetSpeed(Speed),
     Step,
     Tick,
+    /// Topics, subscriptions, publishing and endpoints.
+    Sns(SnsAction),
 }
 
 #[derive(Clone)]
@@ -192,9 +197,13 @@ pub struct AppState {
     pub settings: Settings,
     /// The selected queue's name.
     pub selected: Option<String>,
+    /// A topic or subscription shown in the inspector instead of the selected queue.
+    pub inspect: Option<Inspect>,
     pub playing: bool,
     pub speed: Speed,
     pub drafts: Drafts,
+    pub sns_drafts: SnsDrafts,
+    pub sns_feedback: SnsFeedback,
     pub received: Vec<ReceivedItem>,
     pub pending: Vec<PendingPoll>,
     /// The selected queue's latest message move task (when it is a dead-letter queue).
@@ -211,7 +220,7 @@ fn wall_clock_ms() -> f64 {
 }
 
 /// A field's text, or None when it is left empty.
-fn optional(text: &str) -> Option<String> {
+pub(super) fn optional(text: &str) -> Option<String> {
     let t = text.trim();
     (!t.is_empty()).then(|| t.to_string())
 }
@@ -228,11 +237,32 @@ fn integer(parameter: &str, text: &str) -> Result<Option<i64>, Problem> {
     }
 }
 
+/// A message attribute as typed: a Binary one's value is base64, decoded here as the AWS
+/// CLI decodes it (an empty type means String).
+pub(super) fn attribute_value(
+    data_type: &str,
+    value: &str,
+) -> Result<MessageAttributeValue, Problem> {
+    let data_type = optional(data_type).unwrap_or_else(|| "String".into());
+    if data_type.split('.').next() != Some("Binary") {
+        return Ok(MessageAttributeValue::string(data_type, value));
+    }
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(value.trim())
+        .map_err(|_| {
+            Problem::client_side(format!(
+                "Invalid base64: \"{value}\" (a Binary attribute's value is base64-encoded)"
+            ))
+        })?;
+    Ok(MessageAttributeValue::binary(data_type, bytes))
+}
+
 impl AppState {
     pub fn new(settings: Settings) -> AppState {
         let engine = Engine::new(EngineConfig {
             seed: settings.seed,
             chaos: settings.chaos,
+            access: settings.access,
             ..Default::default()
         });
         AppState {
@@ -242,9 +272,12 @@ impl AppState {
             wall_ms: wall_clock_ms(),
             settings,
             selected: None,
+            inspect: None,
             playing: false,
             speed: Speed::X1,
             drafts: Drafts::default(),
+            sns_drafts: SnsDrafts::default(),
+            sns_feedback: SnsFeedback::default(),
             received: Vec::new(),
             pending: Vec::new(),
             move_task: None,
@@ -313,6 +346,7 @@ impl AppState {
             Action::Step => {
                 self.engine.borrow_mut().step();
             }
+            Action::Sns(a) => self.sns_act(a),
             Action::Tick => {
                 // A tick already queued when Pause was pressed must not move the clock.
                 if !self.playing {
@@ -433,6 +467,7 @@ impl AppState {
         d.kms_key = kms_key.unwrap_or_else(|| DEFAULT_KMS_KEY.to_string());
         d.kms_reuse_seconds = reuse.to_string();
         self.selected = Some(name);
+        self.inspect = None;
     }
 
     fn set_visibility_timeout(&mut self) {
@@ -507,20 +542,7 @@ impl AppState {
         }
         let name = d.attribute_name.trim();
         if !name.is_empty() || !d.attribute_value.is_empty() {
-            let data_type = optional(&d.attribute_type).unwrap_or_else(|| "String".into());
-            let value = if data_type.split('.').next() == Some("Binary") {
-                let bytes = base64::engine::general_purpose::STANDARD
-                    .decode(d.attribute_value.trim())
-                    .map_err(|_| {
-                        Problem::client_side(format!(
-                            "Invalid base64: \"{}\" (a Binary attribute's value is base64-encoded)",
-                            d.attribute_value
-                        ))
-                    })?;
-                MessageAttributeValue::binary(data_type, bytes)
-            } else {
-                MessageAttributeValue::string(data_type, d.attribute_value.clone())
-            };
+            let value = attribute_value(&d.attribute_type, &d.attribute_value)?;
             input.message_attributes.insert(name.to_string(), value);
         }
         Ok(input)

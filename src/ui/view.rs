@@ -5,6 +5,7 @@
 
 use super::describe::describe;
 use super::notes::{Move, MoveKind, TraceNotes};
+use super::sns_view::SnsSnapshot;
 use super::state::{AppState, ReceivedItem};
 use crate::engine::metrics::MinuteSample;
 use crate::engine::{Engine, Message, MessageState, Queue, SimTime};
@@ -207,6 +208,7 @@ pub struct Snapshot {
     pub received: Vec<ReceivedItem>,
     pub polling_until: Option<SimTime>,
     pub log: Vec<LogLine>,
+    pub sns: SnsSnapshot,
 }
 
 impl Snapshot {
@@ -305,7 +307,15 @@ impl Snapshot {
                 text: describe(e),
             })
             .collect();
+        let sns = SnsSnapshot::read(
+            engine,
+            &notes,
+            state.inspect.as_ref(),
+            state.selected.as_deref(),
+            wall,
+        );
         Snapshot {
+            sns,
             now,
             next_event,
             queues,

@@ -155,9 +155,10 @@ const messageRow = (page) => page.locator('section.messages tr.message-row');
 /** A message row's state pill, its delay or visibility countdown and its receive count. */
 async function rowState(row) {
   const state = await text(row.locator('.state'));
-  const countdown = row.locator('.countdown.delay, .countdown.visibility');
+  // allInnerTexts does not wait: the countdown may vanish between a count and a read.
+  const [countdown = ''] = await row.locator('.countdown.delay, .countdown.visibility').allInnerTexts();
   const count = await text(row.locator('.receive-count'));
-  return [state, (await countdown.count()) ? await text(countdown) : '', count].filter(Boolean).join(' ');
+  return [state, countdown, count].filter(Boolean).join(' ');
 }
 
 test('an invalid queue name shows the AWS error and creates nothing', async () => {
@@ -331,6 +332,139 @@ test('dead-letter queue: a message moves after maxReceiveCount and a redrive bri
   await page.close();
 });
 
+/** Creates a topic through the form; it is selected, with its subscribe and publish panels. */
+async function createTopic(page, name) {
+  await label(page, 'Topic name').fill(name.replace(/\.fifo$/, ''));
+  await button(page, 'Create topic').click();
+  await page.getByText(`Topic ${name} created.`).waitFor();
+  await page.getByRole('heading', { name: 'Create subscription' }).waitFor();
+}
+
+const queueArn = (name) => `arn:aws:sqs:us-east-1:123456789012:${name}`;
+const topology = (page) => page.locator('section.topology');
+const edgeBadge = (page) => topology(page).locator('.edge-badge');
+
+test('SNS: create a topic, subscribe a queue, publish, and the message arrives', async () => {
+  const { page, problems } = await openApp('?seed=1&chaos=off');
+  say('queue "orders", topic "order-events"');
+  await createQueue(page, 'orders', 30);
+  await page.getByText('Queue orders created.').waitFor();
+  await createTopic(page, 'order-events');
+  assert.equal(await text(page.getByTestId('topic-kind')), 'Standard topic');
+
+  say('subscribe the queue (protocol sqs, its ARN from the list)');
+  await label(page, 'Protocol').selectOption('sqs');
+  await label(page, 'Endpoint').selectOption(queueArn('orders'));
+  await button(page, 'Create subscription').click();
+  await page.getByText(/^Subscription created: arn:aws:sns:us-east-1:123456789012:order-events:/).waitFor();
+  assert.equal(await topology(page).locator('.topic-node').count(), 1);
+  assert.equal(await edgeBadge(page).count(), 1);
+  assert.equal(await topology(page).locator('line.edge.pending').count(), 0, 'an sqs subscription needs no confirmation');
+
+  say('publish with a subject and an attribute');
+  await label(page, 'Subject (optional)').fill('New order');
+  await label(page, 'Message').fill('Order 1001: two lattes');
+  await label(page, 'Attribute 1 name').fill('store');
+  await label(page, 'Attribute 1 value').fill('example_corp');
+  await button(page, 'Publish message').click();
+  await page.getByText(/^Message published\. ID: [0-9a-f-]{36}: 1 delivery, 0 filtered out$/).waitFor();
+  say(`the token: ${await topology(page).locator('.flow').evaluateAll((fs) => fs.map((f) => f.className).join(', '))}`);
+  assert.equal(await topology(page).locator('.flow.delivered').count(), 1, 'a token travels along the edge');
+  await until('the queue node to count the message', async () =>
+    /1 visible/.test(await text(page.getByRole('button', { name: 'Queue orders', exact: true }))));
+  const log = await text(page.locator('section.log'));
+  assert.match(log, /Published msg .* to order-events: 1 delivery, 0 filtered out/);
+  assert.match(log, /Delivered msg .* to arn:aws:sqs:us-east-1:123456789012:orders/);
+  say('lenient access: delivered, and the page says AWS would have denied it');
+  assert.match(await text(topology(page).locator('.access-warning')), /Would be denied on AWS: order-events → orders/);
+
+  say('open the queue: the SNS envelope around the message');
+  await page.getByRole('button', { name: 'Queue orders', exact: true }).click();
+  const row = page.locator('section.messages tr.message-row');
+  await until('one message in the queue', async () => (await row.count()) === 1);
+  const body = await row.locator('.body').getAttribute('title');
+  const envelope = JSON.parse(body);
+  assert.equal(envelope.Type, 'Notification');
+  assert.equal(envelope.Message, 'Order 1001: two lattes');
+  assert.equal(envelope.Subject, 'New order');
+  assert.equal(envelope.TopicArn, 'arn:aws:sns:us-east-1:123456789012:order-events');
+  assert.deepEqual(envelope.MessageAttributes, { store: { Type: 'String', Value: 'example_corp' } });
+
+  say('add the missing statement: the warning goes, the next publish arrives without one');
+  await page.getByRole('button', { name: 'Topic order-events', exact: true }).click();
+  await button(page, 'Add the missing statement').click();
+  await page.getByText(/^Added a statement to orders's access policy/).waitFor();
+  assert.equal(await topology(page).locator('.access-warning').count(), 0);
+  await label(page, 'Message').fill('Order 1002: a croissant');
+  await button(page, 'Publish message').click();
+  await until('two messages in the queue', async () =>
+    /2 visible/.test(await text(page.getByRole('button', { name: 'Queue orders', exact: true }))));
+  assert.equal(await topology(page).locator('.access-warning').count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('SNS: a down https endpoint shows a retry countdown, then a dead-letter line', async () => {
+  const { page, problems } = await openApp('?seed=1&chaos=off');
+  say('queue "hook-dlq"; topic "alerts"; an https subscription with hook-dlq as its dead-letter queue');
+  await createQueue(page, 'hook-dlq', 30);
+  await page.getByText('Queue hook-dlq created.').waitFor();
+  await createTopic(page, 'alerts');
+  await label(page, 'Protocol').selectOption('https');
+  await label(page, 'Endpoint').fill('https://example.com/alerts');
+  await label(page, 'Subscription dead-letter queue').selectOption(queueArn('hook-dlq'));
+  await button(page, 'Create subscription').click();
+  await page.getByText(/pending confirmation\. The https endpoint got a confirmation request/).waitFor();
+  assert.equal(await topology(page).locator('line.edge.pending').count(), 1, 'the pending edge is dashed');
+  assert.equal(await topology(page).locator('line.edge.dead-letter').count(), 1, 'a branch to the DLQ');
+  assert.match(await text(edgeBadge(page)), /pending/);
+
+  say('the endpoint owner confirms with the token from the confirmation request');
+  await page.getByRole('button', { name: 'Endpoint https://example.com/alerts', exact: true }).click();
+  assert.match(await text(page.locator('.inbox')), /SubscriptionConfirmation/);
+  await button(page, 'Confirm subscription').click();
+  await page.getByText('Subscription confirmed: messages published from now on are delivered.').waitFor();
+  assert.equal(await text(page.getByTestId('subscription-status')), 'Confirmed');
+  assert.equal(await topology(page).locator('line.edge.pending').count(), 0);
+
+  say('take the endpoint down (no latency, so the first attempt fails on publish)');
+  await label(page, 'Latency').fill('0');
+  await button(page, 'Save endpoint settings').click();
+  await page.getByText('Endpoint settings saved.').waitFor();
+  await label(page, 'Endpoint available').uncheck();
+  await until('the endpoint down', async () => (await text(page.getByTestId('endpoint-status'))) === 'down');
+  assert.match(await text(topology(page).locator('.endpoint-node')), /down/);
+
+  say('publish from the topic');
+  await page.getByRole('button', { name: 'Topic alerts', exact: true }).click();
+  await label(page, 'Message').fill('Disk full on db-1');
+  await button(page, 'Publish message').click();
+  const retry = edgeBadge(page).locator('.chip.retry');
+  await until('a retry countdown on the edge', async () => (await text(retry)) === 'retry in 20 s · #2');
+  assert.match(await text(page.locator('section.log')), /Attempt 1 to deliver msg .* failed: the endpoint https:\/\/example\.com\/alerts is unavailable; retry at 0:00:20\.000/);
+
+  say('play at 5x: the countdown runs down');
+  await page.getByLabel('Speed', { exact: true }).selectOption('5x');
+  await button(page, 'Play').click();
+  await until('the countdown below 20 s', async () => /^retry in 1?[0-9] s · #2$/.test(await text(retry)));
+  await button(page, 'Pause').click();
+  say(`edge: ${(await text(edgeBadge(page))).replace(/\s+/g, ' ')}`);
+
+  say('step through the remaining attempts');
+  for (let i = 0; i < 6 && (await retry.count()) > 0; i++) {
+    await button(page, 'Step').click();
+    await page.waitForTimeout(100);
+    if (await retry.count()) say(`edge: ${(await text(retry))}`);
+  }
+  await until('the dead-letter mark on the edge', async () => (await text(edgeBadge(page).locator('.chip.dlq'))) === '1 to DLQ');
+  const log = await text(page.locator('section.log'));
+  assert.match(log, /Attempt 4 to deliver msg .* failed: .*; no retry/);
+  assert.match(log, /msg .* for sub .* moved to dead-letter queue hook-dlq/);
+  assert.match(await text(page.getByRole('button', { name: 'Queue hook-dlq', exact: true })), /1 visible/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('screenshot of a populated page for the README', async () => {
   // Only Step moves the clock here, so the picture is the same on every run.
   const { page, problems } = await openApp('?seed=1&chaos=realistic');
@@ -355,6 +489,14 @@ test('screenshot of a populated page for the README', async () => {
   await page.locator('.received-message').waitFor();
   await button(page, 'Step').click();
   await until('the clock at 0:00:04', async () => (await text(page.getByTestId('clock'))) === '0:00:04.000');
+
+  say('FIFO topic "order-events.fifo" with orders.fifo subscribed through a filter policy');
+  await label(page, 'FIFO topic').check();
+  await createTopic(page, 'order-events.fifo');
+  await label(page, 'Endpoint').selectOption(queueArn('orders.fifo'));
+  await label(page, 'Filter policy').fill('{"kind": ["order"]}');
+  await button(page, 'Create subscription').click();
+  await page.getByText(/^Subscription created: /).waitFor();
 
   say('back to "orders.fifo": tables 2 and 3 order while table 1 is in flight');
   await selectQueue(page, 'orders.fifo');

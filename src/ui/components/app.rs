@@ -2,17 +2,24 @@
 
 use super::clock::ClockBar;
 use super::create_queue::CreateQueueForm;
+use super::create_topic::CreateTopicForm;
 use super::encryption::EncryptionPanel;
 use super::event_log::EventLog;
 use super::header::Header;
 use super::legend::Legend;
 use super::messages::MessagesView;
 use super::metrics::Metrics;
+use super::publish::PublishPanel;
 use super::queue_details::QueueDetails;
 use super::queue_list::QueueList;
 use super::redrive::RedrivePanel;
 use super::send_receive::SendReceive;
+use super::subscribe::SubscribeForm;
+use super::subscription::SubscriptionInspector;
+use super::topic::TopicInspector;
+use super::topology::TopologyView;
 use crate::ui::params::Settings;
+use crate::ui::sns_state::topic_name_to_create;
 use crate::ui::state::{Action, AppState, TICK_MS};
 use crate::ui::view::Snapshot;
 use gloo_timers::callback::Interval;
@@ -41,6 +48,10 @@ pub fn App(props: &AppProps) -> Html {
         .map(|q| q.name.clone())
         .collect();
     let messages_here = snap.total_messages;
+    let sd = &state.sns_drafts;
+    let sf = &state.sns_feedback;
+    let sns = snap.sns;
+    let inspecting = state.inspect.is_some();
     html! {
         <div class="app">
             <Header settings={state.settings.clone()} />
@@ -57,11 +68,36 @@ pub fn App(props: &AppProps) -> Html {
                         max_receive_count={drafts.max_receive_count.clone()}
                         {dead_letter_choices}
                         feedback={state.create_feedback.clone()} dispatch={dispatch.clone()} />
+                    <CreateTopicForm name={sd.topic_name.clone()} final_name={topic_name_to_create(sd)}
+                        fifo={sd.topic_fifo} content_based_deduplication={sd.topic_content_dedup}
+                        feedback={sf.create.clone()} dispatch={dispatch.clone()} />
                     <QueueList queues={snap.queues} selected={state.selected.clone()}
                         dispatch={dispatch.clone()} />
                 </div>
                 <div class="column middle">
-                    if let Some(queue) = snap.selected.clone() {
+                    <TopologyView topology={sns.topology} access_feedback={sf.access.clone()}
+                        dispatch={dispatch.clone()} />
+                    if let Some(topic) = sns.topic {
+                        <TopicInspector topic={topic.clone()} feedback={sf.inspector.clone()} dispatch={dispatch.clone()}>
+                            <SubscribeForm protocol={sd.protocol.clone()} endpoint={sd.endpoint.clone()}
+                                raw_delivery={sd.raw_delivery} filter_policy={sd.filter_policy.clone()}
+                                filter_scope={sd.filter_scope.clone()} dead_letter_queue={sd.dead_letter_queue.clone()}
+                                queues={sns.queues} feedback={sf.subscribe.clone()} dispatch={dispatch.clone()} />
+                            <PublishPanel fifo={topic.fifo} content_based_deduplication={topic.content_based_deduplication}
+                                message={sd.message.clone()} subject={sd.subject.clone()} json_structure={sd.json_structure}
+                                group_id={sd.group_id.clone()} deduplication_id={sd.deduplication_id.clone()}
+                                attributes={sd.attributes.clone()} feedback={sf.publish.clone()} dispatch={dispatch.clone()} />
+                        </TopicInspector>
+                    } else if let Some(subscription) = sns.subscription {
+                        <SubscriptionInspector {subscription} latency_ms={sd.latency_ms.clone()}
+                            error_percent={sd.error_percent.clone()} feedback={sf.inspector.clone()}
+                            dispatch={dispatch.clone()} />
+                    } else if inspecting {
+                        <section class="card placeholder">
+                            <h2>{ "Nothing selected" }</h2>
+                            <p>{ "It was deleted. Pick a topic, subscription or queue in the topology." }</p>
+                        </section>
+                    } else if let Some(queue) = snap.selected.clone() {
                         <QueueDetails queue={queue.clone()}
                             new_visibility_timeout={drafts.new_visibility_timeout.clone()}
                             feedback={state.edit_feedback.clone()} dispatch={dispatch.clone()}>
@@ -96,7 +132,7 @@ pub fn App(props: &AppProps) -> Html {
                     <Legend />
                 </div>
                 <div class="column right">
-                    if let Some(queue) = &snap.selected {
+                    if let (Some(queue), false) = (&snap.selected, inspecting) {
                         <MessagesView rows={snap.rows} total={snap.total_messages} fifo={queue.fifo}
                             groups={snap.groups} departures={snap.departures} />
                     }

@@ -277,7 +277,11 @@ impl Engine {
             message_id,
             topic_arn: topic_arn.to_string(),
             subject: input.subject,
-            message: Arc::from(input.message),
+            // MessageStructure=json: protocols without their own key get `default`.
+            message: per_protocol
+                .get("default")
+                .cloned()
+                .unwrap_or_else(|| Arc::from(input.message)),
             per_protocol,
             attributes: Arc::new(input.message_attributes),
             published_at: now,

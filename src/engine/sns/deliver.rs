@@ -245,6 +245,27 @@ impl Engine {
             );
             return;
         };
+        // A FIFO topic delivers in publish order per message group: while an earlier
+        // message of the group is still on its way to this subscription (slower, or
+        // waiting for a retry), this one waits for it.
+        if n.sequence_number.is_some() {
+            let earlier = self
+                .sns
+                .deliveries
+                .range(..id)
+                .find(|(_, o)| {
+                    o.subscription_arn == d.subscription_arn
+                        && o.notification.group_id == n.group_id
+                })
+                .map(|(_, o)| o.next_attempt_at);
+            if let Some(at) = earlier {
+                let at = at.max(self.now);
+                d.next_attempt_at = at;
+                self.sns.deliveries.insert(id, d);
+                self.agenda.schedule(at, Due::SnsDelivery { delivery: id });
+                return;
+            }
+        }
         d.attempts += 1;
         let settings = self.endpoint_entry(s.protocol, &s.endpoint).settings;
         let outcome = if !settings.available {

@@ -1307,3 +1307,36 @@ fn fifo_topic_order_survives_latency_changes_and_retries() {
     }
     assert_eq!(order, ["m1", "m2", "m3", "m4"], "seed {SEED}");
 }
+
+/// A FIFO message waiting behind an earlier one of its group is due when that one is:
+/// `step` never lands on a moment when nothing happens.
+#[test]
+fn a_waiting_fifo_message_is_due_with_the_one_before_it() {
+    let mut e = engine(AccessMode::Lenient);
+    let t = fifo_topic(&mut e, "patient.fifo", true);
+    let (_, q) = queue(&mut e, "patient-q.fifo", &[("FifoQueue", "true")]);
+    subscribe(&mut e, &t, "sqs", &q, &[]);
+    set_endpoint(&mut e, &q, true, 10_000);
+    publish(&mut e, &t, fifo_input("first", "g", None));
+    set_endpoint(&mut e, &q, true, 2_000);
+    publish(&mut e, &t, fifo_input("second", "g", None));
+    let due: Vec<SimTime> = e.deliveries().map(|(_, d)| d.next_attempt_at).collect();
+    assert_eq!(
+        due,
+        [SimTime::from_secs(10), SimTime::from_secs(10)],
+        "seed {SEED}"
+    );
+    let before = e.trace().len();
+    assert!(e.step(), "seed {SEED}");
+    assert_eq!(e.now(), SimTime::from_secs(10), "seed {SEED}");
+    let delivered: Vec<String> = e
+        .trace()
+        .since(before)
+        .iter()
+        .filter_map(|t| match &t.event {
+            Event::Delivered { message_id, .. } => Some(message_id.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(delivered.len(), 2, "seed {SEED}");
+}

@@ -1340,3 +1340,95 @@ fn a_waiting_fifo_message_is_due_with_the_one_before_it() {
         .collect();
     assert_eq!(delivered.len(), 2, "seed {SEED}");
 }
+
+/// A topic policy's explicit deny wins even for the owner account: Publish is refused
+/// (AuthorizationError) and nothing is published; a deny of another action does not
+/// matter.
+#[test]
+fn a_topic_policy_that_denies_publish_refuses_it() {
+    let mut e = engine(AccessMode::Lenient);
+    let t = topic(&mut e, "guarded", &[]);
+    let (url, q) = queue(&mut e, "guarded-q", &[]);
+    subscribe(&mut e, &t, "sqs", &q, &[]);
+    let deny = |action: &str| {
+        json!({
+            "Version": "2012-10-17",
+            "Statement": [{
+                "Sid": "no",
+                "Effect": "Deny",
+                "Principal": "*",
+                "Action": action,
+                "Resource": t
+            }]
+        })
+        .to_string()
+    };
+    let set_policy = |e: &mut Engine, policy: String| {
+        e.apply(Command::SetTopicAttributes {
+            topic_arn: t.clone(),
+            attribute_name: "Policy".into(),
+            attribute_value: Some(policy),
+        })
+        .unwrap_or_else(|err| panic!("seed {SEED}: {err}"));
+    };
+    set_policy(&mut e, deny("SNS:Subscribe"));
+    publish(&mut e, &t, PublishInput::message("allowed"));
+    set_policy(&mut e, deny("SNS:Publish"));
+    let before = e.trace().len();
+    let err = e
+        .apply(Command::Publish {
+            topic_arn: t.clone(),
+            input: PublishInput::message("refused"),
+        })
+        .unwrap_err();
+    assert_eq!(
+        err.code,
+        ErrorCode::AuthorizationError,
+        "seed {SEED}: {err}"
+    );
+    assert_eq!(e.trace().len(), before, "seed {SEED}");
+    let bodies: Vec<String> = drain(&mut e, &url)
+        .iter()
+        .map(|m| json_body(m)["Message"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(bodies, ["allowed"], "seed {SEED}");
+}
+
+/// ListSubscriptions and ListTopics answer 100 a page with a NextToken.
+#[test]
+fn subscription_lists_are_paged_by_100() {
+    let mut e = engine(AccessMode::Lenient);
+    let t = topic(&mut e, "crowd", &[]);
+    for i in 0..101 {
+        subscribe(
+            &mut e,
+            &t,
+            "lambda",
+            &format!("arn:aws:lambda:us-east-1:123456789012:function:f{i}"),
+            &[],
+        );
+    }
+    let (first, token) = match e.apply(Command::ListSubscriptions { next_token: None }) {
+        Ok(Reply::Subscriptions {
+            subscriptions,
+            next_token,
+        }) => (subscriptions, next_token),
+        r => panic!("seed {SEED}: {r:?}"),
+    };
+    assert_eq!(first.len(), 100, "seed {SEED}");
+    let token = token.unwrap_or_else(|| panic!("seed {SEED}: no NextToken"));
+    match e.apply(Command::ListSubscriptionsByTopic {
+        topic_arn: t.clone(),
+        next_token: Some(token),
+    }) {
+        Ok(Reply::Subscriptions {
+            subscriptions,
+            next_token,
+        }) => {
+            assert_eq!(subscriptions.len(), 1, "seed {SEED}");
+            assert_eq!(next_token, None, "seed {SEED}");
+            assert!(subscriptions[0].endpoint.ends_with(":f100"), "seed {SEED}");
+        }
+        r => panic!("seed {SEED}: {r:?}"),
+    }
+}

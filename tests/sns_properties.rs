@@ -2219,7 +2219,7 @@ impl<'a> Driver<'a> {
                         "AccessWarning {warning:?} (lenient without policy: {})",
                         self.m.warning_expected(q)
                     );
-                    self.on_queue_send(q, send, &note, &s, false)?;
+                    self.on_queue_send(at, q, send, &note, &s, false)?;
                 } else {
                     ensure!(
                         send.is_none(),
@@ -2366,7 +2366,7 @@ impl<'a> Driver<'a> {
                             warning.is_some() == self.m.warning_expected(q),
                             "AccessWarning {warning:?} for the dead-letter queue"
                         );
-                        self.on_queue_send(q, send, &note, &s, true)?;
+                        self.on_queue_send(at, q, send, &note, &s, true)?;
                     }
                     None => {
                         ensure!(!takes, "lost, but the dead-letter queue could take it");
@@ -2384,13 +2384,13 @@ impl<'a> Driver<'a> {
     /// A queue took `note`: one new message, or a FIFO deduplication within 5 minutes.
     fn on_queue_send(
         &mut self,
+        now: SimTime,
         q: usize,
         send: Option<SqsSend>,
         note: &Note,
         s: &SubM,
         dead_letter: bool,
     ) -> Result<(), String> {
-        let now = self.e.now();
         let fifo_id = if queue_fifo(q) {
             note.dedup_id.clone()
         } else {

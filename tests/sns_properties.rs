@@ -347,12 +347,30 @@ impl FilterSpec {
                     .collect(),
                 _ => vec![],
             };
-            values.iter().any(|v| {
-                conds.iter().any(|c| match c {
-                    Cond::Exact(x) => v == VALUES[*x as usize],
-                    Cond::Prefix(p) => v.starts_with(PREFIXES[*p as usize]),
-                })
-            })
+            values.iter().any(|v| Self::cond_matches(conds, v))
+        })
+    }
+
+    fn cond_matches(conds: &[Cond], v: &str) -> bool {
+        conds.iter().any(|c| match c {
+            Cond::Exact(x) => v == VALUES[*x as usize],
+            Cond::Prefix(p) => v.starts_with(PREFIXES[*p as usize]),
+        })
+    }
+
+    /// FilterPolicyScope=MessageBody: the body must be a JSON object; a key's string
+    /// value, or any string in its array, must match. A body that is not JSON never does.
+    fn matches_body(&self, body: &str) -> bool {
+        let Ok(Value::Object(o)) = serde_json::from_str::<Value>(body) else {
+            return false;
+        };
+        self.0.iter().all(|(k, conds)| {
+            let values: Vec<&str> = match o.get(KEYS[*k as usize]) {
+                Some(Value::String(s)) => vec![s.as_str()],
+                Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+                _ => vec![],
+            };
+            values.iter().any(|v| Self::cond_matches(conds, v))
         })
     }
 }
@@ -404,6 +422,8 @@ struct MsgSpec {
     many: bool,
     /// A deduplication id on a standard topic too.
     stray_dedup: bool,
+    /// The message is a JSON object holding the attributes' values (for body filters).
+    json_body: bool,
     bad: Option<BadMsg>,
 }
 
@@ -438,8 +458,14 @@ enum Op {
         target: Target,
         raw: bool,
         filter: Option<FilterSpec>,
+        /// FilterPolicyScope=MessageBody.
+        body_scope: bool,
         dlq: Option<usize>,
         return_arn: bool,
+    },
+    SetScope {
+        sub: Index,
+        body: bool,
     },
     Confirm {
         sub: Index,
@@ -521,6 +547,7 @@ struct SubM {
     confirmed: bool,
     raw: bool,
     filter: Option<FilterSpec>,
+    body_scope: bool,
     dlq: Option<usize>,
     alive: bool,
 }
@@ -877,6 +904,20 @@ fn publish_input(m: &MsgSpec, t: usize, content_based: bool) -> (PublishInput, b
                 .insert(format!("extra{i}"), string_attr("x"));
         }
     }
+    if m.json_body {
+        let mut o = serde_json::Map::new();
+        o.insert("n".into(), json!(m.body));
+        for (k, a) in &m.attrs {
+            let v = VALUES[a.value as usize];
+            let value = if a.array {
+                json!([v, VALUES[(a.value as usize + 1) % VALUES.len()]])
+            } else {
+                json!(v)
+            };
+            o.insert(KEYS[*k as usize].to_string(), value);
+        }
+        input.message = Value::Object(o).to_string();
+    }
     input.subject = m.subject.map(|s| format!("subject {s}"));
     if fifo {
         input.message_group_id = m.group.map(|g| format!("group-{g}"));
@@ -1111,9 +1152,30 @@ impl<'a> Driver<'a> {
                 target,
                 raw,
                 filter,
+                body_scope,
                 dlq,
                 return_arn,
-            } => self.subscribe(*topic, *target, *raw, filter, *dlq, *return_arn),
+            } => self.subscribe(
+                *topic,
+                *target,
+                *raw,
+                filter,
+                *body_scope,
+                *dlq,
+                *return_arn,
+            ),
+            Op::SetScope { sub, body } => {
+                let Some(s) = self.pick_sub(sub) else {
+                    return Ok(false);
+                };
+                let scope = if *body {
+                    "MessageBody"
+                } else {
+                    "MessageAttributes"
+                };
+                let r = self.set_sub_attribute(&s.arn, "FilterPolicyScope", scope)?;
+                self.expect_outcome(s.alive, r, |m| m.sub_mut(&s.arn).body_scope = *body)
+            }
             Op::Confirm { sub } => {
                 // Mostly a subscription waiting for confirmation.
                 let pending: Vec<SubM> = self
@@ -1363,6 +1425,7 @@ impl<'a> Driver<'a> {
         target: Target,
         raw: bool,
         filter: &Option<FilterSpec>,
+        body_scope: bool,
         dlq: Option<usize>,
         return_arn: bool,
     ) -> Result<bool, String> {
@@ -1374,6 +1437,9 @@ impl<'a> Driver<'a> {
         }
         if let Some(f) = filter {
             attributes.insert("FilterPolicy".to_string(), f.json());
+        }
+        if body_scope {
+            attributes.insert("FilterPolicyScope".to_string(), "MessageBody".to_string());
         }
         if let Some(q) = dlq {
             attributes.insert(
@@ -1494,6 +1560,7 @@ impl<'a> Driver<'a> {
                     confirmed: !pending,
                     raw,
                     filter: filter.clone(),
+                    body_scope,
                     dlq,
                     alive: true,
                 });
@@ -2125,7 +2192,13 @@ impl<'a> Driver<'a> {
                 self.m
                     .expect_next
                     .push_back((s.arn.clone(), "DeliverySkipped", note.id.clone()));
-            } else if s.filter.as_ref().is_some_and(|f| !f.matches(&note.attrs)) {
+            } else if s.filter.as_ref().is_some_and(|f| {
+                if s.body_scope {
+                    !f.matches_body(note.text_for(s.proto))
+                } else {
+                    !f.matches(&note.attrs)
+                }
+            }) {
                 dropped += 1;
                 self.m
                     .expect_next
@@ -2476,7 +2549,8 @@ impl<'a> Driver<'a> {
             "pending deliveries differ:\n  engine {pending:?}\n  model  {expected:?}"
         );
         // Subscriptions.
-        let engine_subs: Vec<(String, bool, bool, Option<String>)> = self
+        type Row = (String, bool, bool, Option<String>, &'static str);
+        let engine_subs: Vec<Row> = self
             .e
             .subscriptions()
             .map(|s| {
@@ -2485,10 +2559,11 @@ impl<'a> Driver<'a> {
                     s.confirmed,
                     s.raw_message_delivery,
                     s.filter_policy.as_ref().map(|p| p.0.clone()),
+                    s.filter_policy_scope.name(),
                 )
             })
             .collect();
-        let model_subs: Vec<(String, bool, bool, Option<String>)> = self
+        let model_subs: Vec<Row> = self
             .m
             .subs
             .iter()
@@ -2499,6 +2574,11 @@ impl<'a> Driver<'a> {
                     s.confirmed,
                     s.raw,
                     s.filter.as_ref().map(FilterSpec::json),
+                    if s.body_scope {
+                        "MessageBody"
+                    } else {
+                        "MessageAttributes"
+                    },
                 )
             })
             .collect();
@@ -2569,8 +2649,11 @@ impl<'a> Driver<'a> {
             );
         }
         if x.dead_letter {
+            // The message itself, or an envelope holding it.
+            let enveloped = serde_json::from_str::<Value>(&m.body)
+                .is_ok_and(|v| v.get("Message").and_then(Value::as_str) == Some(text));
             ensure!(
-                m.body.contains(text),
+                m.body.as_ref() == text || enveloped,
                 "dead-lettered body does not hold the message: {}",
                 m.body
             );
@@ -2815,12 +2898,23 @@ fn msg(complete: bool) -> impl Strategy<Value = MsgSpec> {
         (
             proptest::bool::weighted(0.04),
             proptest::bool::weighted(0.04),
+            proptest::bool::weighted(0.3),
         ),
         proptest::option::weighted(0.06, bad),
     )
         .prop_map(
-            |(body, attrs, subject, group, dedup, structure, (many, stray_dedup), bad)| MsgSpec {
+            |(
+                body,
+                attrs,
+                subject,
+                group,
+                dedup,
+                structure,
+                (many, stray_dedup, json_body),
+                bad,
+            )| MsgSpec {
                 stray_dedup,
+                json_body,
                 body,
                 attrs,
                 subject,
@@ -2853,17 +2947,20 @@ fn subscribe(complete: bool) -> impl Strategy<Value = Op> {
         (proptest::bool::weighted(0.4), proptest::bool::weighted(0.1)),
         proptest::option::weighted(0.3, filter(complete)),
         proptest::option::weighted(0.35, 0..QUEUES.len()),
-        any::<bool>(),
+        (any::<bool>(), proptest::bool::weighted(0.3)),
     )
         .prop_map(
-            |((topic, target), (raw, stray_raw), filter, dlq, return_arn)| Op::Subscribe {
-                topic,
-                target,
-                // Raw delivery mostly where it exists; now and then where it does not.
-                raw: raw && (target.proto().supports_raw() || stray_raw),
-                filter,
-                dlq,
-                return_arn,
+            |((topic, target), (raw, stray_raw), filter, dlq, (return_arn, body_scope))| {
+                Op::Subscribe {
+                    topic,
+                    target,
+                    // Raw delivery mostly where it exists; now and then where it does not.
+                    raw: raw && (target.proto().supports_raw() || stray_raw),
+                    filter,
+                    body_scope,
+                    dlq,
+                    return_arn,
+                }
             },
         )
 }
@@ -2903,6 +3000,7 @@ fn op(complete: bool) -> impl Strategy<Value = Op> {
         5 => any::<Index>().prop_map(|sub| Op::Confirm { sub }),
         2 => any::<Index>().prop_map(|sub| Op::Unsubscribe { sub }),
         2 => (any::<Index>(), any::<bool>()).prop_map(|(sub, raw)| Op::SetRaw { sub, raw }),
+        1 => (any::<Index>(), any::<bool>()).prop_map(|(sub, body)| Op::SetScope { sub, body }),
         2 => (any::<Index>(), proptest::option::weighted(0.7, filter(complete)))
             .prop_map(|(sub, filter)| Op::SetFilter { sub, filter }),
         1 => (any::<Index>(), proptest::option::weighted(0.7, 0..QUEUES.len()))

@@ -1432,3 +1432,35 @@ fn subscription_lists_are_paged_by_100() {
         r => panic!("seed {SEED}: {r:?}"),
     }
 }
+
+/// Endpoint latency is a simulation control: an absurd one is refused rather than
+/// leaving a delivery due at the end of time (which `step` would then run the clock to).
+#[test]
+fn an_absurd_endpoint_latency_is_refused() {
+    let mut e = engine(AccessMode::Lenient);
+    let t = topic(&mut e, "slow", &[]);
+    let sub = subscribe(
+        &mut e,
+        &t,
+        "lambda",
+        "arn:aws:lambda:us-east-1:123456789012:function:slow",
+        &[],
+    );
+    let r = e.apply(Command::SetEndpoint {
+        endpoint: "arn:aws:lambda:us-east-1:123456789012:function:slow".into(),
+        settings: EndpointSettings {
+            available: true,
+            latency_ms: u64::MAX,
+            error_percent: 0,
+        },
+    });
+    assert!(r.is_err(), "seed {SEED}: {r:?}");
+    publish(&mut e, &t, PublishInput::message("soon"));
+    assert!(
+        matches!(
+            delivery_events(&e, &sub).as_slice(),
+            [(_, Event::Delivered { .. })]
+        ),
+        "seed {SEED}"
+    );
+}

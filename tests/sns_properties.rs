@@ -448,6 +448,7 @@ enum Garbage {
     TagQueueArn,
     MissingSubscription,
     EndpointErrorPercent,
+    EndpointLatency(u64),
     DeleteTopicNotAnArn,
 }
 
@@ -1980,6 +1981,17 @@ impl<'a> Driver<'a> {
                 },
                 true,
             ),
+            Garbage::EndpointLatency(ms) => (
+                Command::SetEndpoint {
+                    endpoint: OTHERS[0].1.into(),
+                    settings: EndpointSettings {
+                        available: true,
+                        latency_ms: *ms,
+                        error_percent: 0,
+                    },
+                },
+                true,
+            ),
             Garbage::DeleteTopicNotAnArn => (
                 Command::DeleteTopic {
                     topic_arn: "not-an-arn".into(),
@@ -2989,6 +3001,7 @@ fn garbage() -> impl Strategy<Value = Garbage> {
         Just(Garbage::TagQueueArn),
         Just(Garbage::MissingSubscription),
         Just(Garbage::EndpointErrorPercent),
+        prop_oneof![Just(u64::MAX), 3_600_001u64..].prop_map(Garbage::EndpointLatency),
         Just(Garbage::DeleteTopicNotAnArn),
     ]
 }

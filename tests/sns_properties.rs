@@ -1148,23 +1148,7 @@ impl<'a> Driver<'a> {
                 }
                 Ok(false)
             }
-            Op::Subscribe {
-                topic,
-                target,
-                raw,
-                filter,
-                body_scope,
-                dlq,
-                return_arn,
-            } => self.subscribe(
-                *topic,
-                *target,
-                *raw,
-                filter,
-                *body_scope,
-                *dlq,
-                *return_arn,
-            ),
+            Op::Subscribe { .. } => self.subscribe(op),
             Op::SetScope { sub, body } => {
                 let Some(s) = self.pick_sub(sub) else {
                     return Ok(false);
@@ -1420,16 +1404,19 @@ impl<'a> Driver<'a> {
         Ok(())
     }
 
-    fn subscribe(
-        &mut self,
-        topic: usize,
-        target: Target,
-        raw: bool,
-        filter: &Option<FilterSpec>,
-        body_scope: bool,
-        dlq: Option<usize>,
-        return_arn: bool,
-    ) -> Result<bool, String> {
+    fn subscribe(&mut self, op: &Op) -> Result<bool, String> {
+        let &Op::Subscribe {
+            topic,
+            target,
+            raw,
+            ref filter,
+            body_scope,
+            dlq,
+            return_arn,
+        } = op
+        else {
+            unreachable!("a Subscribe operation")
+        };
         let proto = target.proto();
         let endpoint = target.endpoint();
         let mut attributes = BTreeMap::new();

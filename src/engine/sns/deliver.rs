@@ -9,7 +9,7 @@ use super::super::delivery_policy::{
     http_retry_policy, parse_topic_delivery_policy, EndpointKind, RetryPolicy,
 };
 use super::super::message_attributes::{MessageAttributeValue, MessageAttributes};
-use super::super::time::iso8601;
+use super::super::time::{iso8601, SimTime};
 use super::super::trace::Event;
 use super::super::{AccessMode, Due, Engine};
 use super::{Delivery, DeliveryId, Notification, Protocol, Subscription};
@@ -157,9 +157,13 @@ impl Engine {
         let s = self.subscription(arn).expect("fanned out to it");
         let (protocol, endpoint) = (s.protocol, s.endpoint.clone());
         let latency = self.endpoint_entry(protocol, &endpoint).settings.latency_ms;
-        let at = self.now.plus_millis(latency);
         let id = self.sns.next_delivery;
         self.sns.next_delivery += 1;
+        // Not before an earlier message of its FIFO group (no idle wake-up meanwhile).
+        let at = self
+            .now
+            .plus_millis(latency)
+            .max(self.waiting_for(id, arn, &n).unwrap_or(SimTime::ZERO));
         self.sns.deliveries.insert(
             id,
             Delivery {
@@ -170,6 +174,20 @@ impl Engine {
             },
         );
         self.agenda.schedule(at, Due::SnsDelivery { delivery: id });
+    }
+
+    /// FIFO topics deliver in publish order per message group: the latest next attempt
+    /// of the earlier deliveries of `n`'s group to `subscription` still on their way.
+    fn waiting_for(&self, id: DeliveryId, subscription: &str, n: &Notification) -> Option<SimTime> {
+        n.sequence_number.as_ref()?;
+        self.sns
+            .deliveries
+            .range(..id)
+            .filter(|(_, o)| {
+                o.subscription_arn == subscription && o.notification.group_id == n.group_id
+            })
+            .map(|(_, o)| o.next_attempt_at)
+            .max()
     }
 
     pub(in crate::engine) fn delivery_is_live(&self, id: DeliveryId) -> bool {
@@ -223,6 +241,16 @@ impl Engine {
             );
             return;
         };
+        // A FIFO topic delivers in publish order per message group: while an earlier
+        // message of the group is still on its way to this subscription (slower, or
+        // waiting for a retry), this one waits for it.
+        if let Some(at) = self.waiting_for(id, &d.subscription_arn, &n) {
+            let at = at.max(self.now);
+            d.next_attempt_at = at;
+            self.sns.deliveries.insert(id, d);
+            self.agenda.schedule(at, Due::SnsDelivery { delivery: id });
+            return;
+        }
         d.attempts += 1;
         let settings = self.endpoint_entry(s.protocol, &s.endpoint).settings;
         let outcome = if !settings.available {

@@ -277,7 +277,7 @@ impl Engine {
             message_id,
             topic_arn: topic_arn.to_string(),
             subject: input.subject,
-            // With a message structure, the message is its `default` body.
+            // MessageStructure=json: protocols without their own key get `default`.
             message: per_protocol
                 .get("default")
                 .cloned()

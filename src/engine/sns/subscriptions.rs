@@ -17,6 +17,9 @@ use super::{
 };
 use std::collections::BTreeMap;
 
+/// The longest simulated endpoint latency: an hour.
+const MAX_LATENCY_MS: u64 = 3_600_000;
+
 const SUBSCRIPTION_ATTRIBUTES: &[&str] = &[
     "DeliveryPolicy",
     "FilterPolicy",
@@ -550,6 +553,13 @@ impl Engine {
             return Err(SqsError::invalid_parameter(
                 "error percent must be between 0 and 100",
             ));
+        }
+        // A delivery must land within reach of the clock: `step` runs time (and the
+        // per-minute metrics) up to it.
+        if settings.latency_ms > MAX_LATENCY_MS {
+            return Err(SqsError::invalid_parameter(format!(
+                "latency must be between 0 and {MAX_LATENCY_MS} ms"
+            )));
         }
         let protocol = self
             .subscriptions()

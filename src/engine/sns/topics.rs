@@ -218,8 +218,14 @@ impl Engine {
 
     /// Deleting a topic that does not exist succeeds (SNS deletes are idempotent).
     pub(super) fn handle_delete_topic(&mut self, arn: &str) -> Result<Reply, SqsError> {
-        let Ok(name) = self.topic_name(arn) else {
-            return Ok(Reply::Done);
+        // DeleteTopic is idempotent: a well-formed ARN of a topic that does not exist is
+        // not an error (and changes nothing).
+        let name = match self.topic_name(arn) {
+            Ok(name) => name,
+            Err(_) if arn.rsplit(':').next().is_some_and(|n| topic_arn(n) == arn) => {
+                return Ok(Reply::Done)
+            }
+            Err(e) => return Err(e),
         };
         self.sns.topics.remove(&name);
         let keys: Vec<u64> = self

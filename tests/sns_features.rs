@@ -1028,10 +1028,10 @@ fn publish_batch_partial_failure() {
     let entries = vec![
         entry("ok1", fifo_input("first", "g", Some("1"))),
         entry(
-            "nogroup",
+            "nosubject",
             PublishInput {
-                message_deduplication_id: Some("2".into()),
-                ..PublishInput::message("no group")
+                subject: Some(String::new()),
+                ..fifo_input("no subject", "g", Some("2"))
             },
         ),
         entry("ok2", fifo_input("second", "g", Some("3"))),
@@ -1051,7 +1051,7 @@ fn publish_batch_partial_failure() {
             assert_eq!(
                 bad,
                 [
-                    ("nogroup", "InvalidParameter", true),
+                    ("nosubject", "InvalidParameter", true),
                     ("empty", "InvalidParameter", true)
                 ],
                 "seed {SEED}"
@@ -1085,6 +1085,21 @@ fn publish_batch_partial_failure() {
         (
             vec![entry("bad id!", fifo_input("x", "g", Some("a")))],
             "InvalidBatchEntryId",
+        ),
+        // On a FIFO topic an entry without a group id fails the whole request (as AWS
+        // answered in tests/peer/expected/sns_fifo_batch.json).
+        (
+            vec![
+                entry("ok", fifo_input("x", "g", Some("a"))),
+                entry(
+                    "nogroup",
+                    PublishInput {
+                        message_deduplication_id: Some("b".into()),
+                        ..PublishInput::message("no group")
+                    },
+                ),
+            ],
+            "InvalidParameter",
         ),
     ];
     for (entries, code) in cases {

@@ -3118,7 +3118,6 @@ proptest! {
     /// The same model with `prefix` filter conditions, String.Array attributes and
     /// policies scoped by principal or by an `aws:SourceArn` deny.
     #[test]
-    #[ignore = "needs the complete filter_policy module"]
     fn complete_policies_follow_the_model(setup in setup(true), ops in ops(true)) {
         if let Err(e) = run(&setup, &ops, true) {
             prop_assert!(false, "{}", e);

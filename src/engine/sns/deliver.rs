@@ -428,7 +428,7 @@ impl Engine {
             Decision::ImplicitDeny if policy.is_none() => Err(Failure {
                 client: true,
                 reason: format!(
-                    "access denied: {queue_name} has no access policy, and without a statement allowing sns.amazonaws.com to sqs:SendMessage from {} SNS may not send to it",
+                    "access denied by the policy of {queue_name}: there is none, so no statement allows sns.amazonaws.com to sqs:SendMessage from {}",
                     n.topic_arn
                 ),
             }),

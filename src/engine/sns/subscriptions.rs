@@ -414,8 +414,15 @@ impl Engine {
     }
 
     pub(super) fn handle_unsubscribe(&mut self, arn: &str) -> Result<Reply, SqsError> {
-        // Unsubscribing what is not subscribed succeeds (SNS deletes are idempotent).
+        // Unsubscribing what is not subscribed succeeds (SNS deletes are idempotent), but
+        // the ARN must be one.
         let Some(&key) = self.sns.by_arn.get(arn) else {
+            let parts = arn.split(':').count();
+            if parts < 6 || !arn.starts_with("arn:") {
+                return Err(SqsError::invalid_parameter(format!(
+                    "SubscriptionArn Reason: An ARN must have at least 6 elements, not {parts}"
+                )));
+            }
             return Ok(Reply::Done);
         };
         let s = self.sns.subscriptions.remove(&key).expect("indexed");

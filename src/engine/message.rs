@@ -101,6 +101,16 @@ pub struct ReceivedMessage {
     pub md5_of_message_attributes: Option<String>,
 }
 
+/// Lowercase hex SHA-256: the deduplication id content-based deduplication derives (SQS
+/// FIFO queues and SNS FIFO topics alike).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest as _, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 pub fn md5_hex(bytes: &[u8]) -> String {
     Md5::digest(bytes)
         .iter()

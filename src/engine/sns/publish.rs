@@ -8,7 +8,6 @@ use super::super::message_attributes::{attributes_size, MessageAttributes};
 use super::super::trace::Event;
 use super::super::{BatchFailure, Engine, Reply};
 use super::{topic_not_found, Notification, DEDUPLICATION_WINDOW_MS};
-use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -132,13 +131,6 @@ fn per_protocol_bodies(message: &str) -> Result<BTreeMap<String, Arc<str>>, SqsE
         .collect()
 }
 
-fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 impl Engine {
     /// Refuses an action the topic's policy explicitly denies to the account itself (the
     /// account's own identity policies allow everything else).
@@ -210,7 +202,7 @@ impl Engine {
                     check_fifo_id("MessageDeduplicationId", d)?;
                     d.clone()
                 }
-                None if content_based => sha256_hex(input.message.as_bytes()),
+                None if content_based => super::super::message::sha256_hex(input.message.as_bytes()),
                 None => {
                     return Err(SqsError::invalid_parameter(
                         "The topic should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly",

@@ -10,7 +10,6 @@ use super::super::queue::{Deduplicated, QueueId};
 use super::super::trace::Event;
 use super::super::{Due, Engine, MessageInput, Reply, SendMessageBatchEntry, SendResult};
 use super::{check_batch, check_optional, each_entry};
-use sha2::{Digest, Sha256};
 use std::sync::Arc;
 
 /// How long a FIFO queue remembers a deduplication id.
@@ -36,13 +35,6 @@ fn check_fifo_id(parameter: &str, value: &str) -> Result<(), SqsError> {
     Err(SqsError::invalid_value(format!(
         "Value {value} for parameter {parameter} is invalid. Reason: {parameter} can only include alphanumeric and punctuation characters. 1 to 128 in length."
     )))
-}
-
-fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 impl Engine {
@@ -84,7 +76,7 @@ impl Engine {
                     d.clone()
                 }
                 None if queue.attributes.content_based_deduplication => {
-                    sha256_hex(input.message_body.as_bytes())
+                    super::super::message::sha256_hex(input.message_body.as_bytes())
                 }
                 None => {
                     return Err(SqsError::invalid_value(

@@ -63,13 +63,13 @@ pub(super) const fn opt(
 }
 
 const QUEUE_URL: OptionSpec = opt("--queue-url", "QueueUrl", Kind::Text, true);
-const STRINGS: Kind = Kind::Param(&params::STRING_LIST);
-const STRING_MAP: Kind = Kind::Param(&params::STRING_MAP);
+pub(super) const STRINGS: Kind = Kind::Param(&params::STRING_LIST);
+pub(super) const STRING_MAP: Kind = Kind::Param(&params::STRING_MAP);
 const ATTRIBUTES: Kind = Kind::Param(&params::MESSAGE_ATTRIBUTES);
 /// The AWS CLI's pagination options for paginated operations.
-const STARTING_TOKEN: OptionSpec = opt("--starting-token", "", Kind::Text, false);
-const PAGE_SIZE: OptionSpec = opt("--page-size", "", Kind::PageInt, false);
-const MAX_ITEMS: OptionSpec = opt("--max-items", "", Kind::PageInt, false);
+pub(super) const STARTING_TOKEN: OptionSpec = opt("--starting-token", "", Kind::Text, false);
+pub(super) const PAGE_SIZE: OptionSpec = opt("--page-size", "", Kind::PageInt, false);
+pub(super) const MAX_ITEMS: OptionSpec = opt("--max-items", "", Kind::PageInt, false);
 
 /// SQS operations, in the order `aws sqs` lists them.
 pub const SQS_OPERATIONS: &[OperationSpec] = &[

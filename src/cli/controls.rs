@@ -12,7 +12,7 @@
 //!   SNS deliveries (lenient, with a warning in the trace) or refuse them as AWS does.
 
 use super::output::render;
-use crate::engine::{AccessMode, Command, EndpointSettings, Engine, Reply};
+use crate::engine::{AccessMode, Command, Engine, Reply};
 use serde_json::json;
 
 const USAGE: &str =
@@ -91,7 +91,7 @@ fn set_endpoint(engine: &mut Engine, endpoint: &str, options: &[String]) -> Resu
         engine,
         Command::SetEndpoint {
             endpoint: endpoint.to_string(),
-            settings: EndpointSettings { ..settings },
+            settings,
         },
     )
     .map(|_| String::new())

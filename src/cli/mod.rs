@@ -221,68 +221,55 @@ impl Session {
 
     /// The AWS CLI follows `NextToken` of SNS list operations itself and prints one merged
     /// list (SNS pages 100 items at a time).
-    fn remaining_pages(&mut self, command: Command, mut reply: Reply) -> Reply {
+    fn remaining_pages(&mut self, mut command: Command, mut reply: Reply) -> Reply {
         loop {
-            let next = match (&command, &reply) {
-                (Command::ListTopics { .. }, Reply::Topics { next_token, .. })
-                | (
-                    Command::ListSubscriptions { .. } | Command::ListSubscriptionsByTopic { .. },
-                    Reply::Subscriptions { next_token, .. },
-                ) => next_token.clone(),
+            let token = match &reply {
+                Reply::Topics { next_token, .. } | Reply::Subscriptions { next_token, .. } => {
+                    next_token.clone()
+                }
                 _ => None,
             };
-            let Some(token) = next else {
+            let Some(token) = token else {
                 return reply;
             };
-            let again = match &command {
-                Command::ListTopics { .. } => Command::ListTopics {
-                    next_token: Some(token),
-                },
-                Command::ListSubscriptions { .. } => Command::ListSubscriptions {
-                    next_token: Some(token),
-                },
-                Command::ListSubscriptionsByTopic { topic_arn, .. } => {
-                    Command::ListSubscriptionsByTopic {
-                        topic_arn: topic_arn.clone(),
-                        next_token: Some(token),
-                    }
-                }
+            match &mut command {
+                Command::ListTopics { next_token }
+                | Command::ListSubscriptions { next_token }
+                | Command::ListSubscriptionsByTopic { next_token, .. } => *next_token = Some(token),
                 _ => return reply,
-            };
-            let Ok(page) = self.engine.apply(again) else {
+            }
+            let Ok(page) = self.engine.apply(command.clone()) else {
                 return reply;
             };
-            reply = match (reply, page) {
+            match (&mut reply, page) {
                 (
-                    Reply::Topics { mut topic_arns, .. },
-                    Reply::Topics {
-                        topic_arns: more,
-                        next_token,
-                    },
-                ) => {
-                    topic_arns.extend(more);
                     Reply::Topics {
                         topic_arns,
                         next_token,
-                    }
+                    },
+                    Reply::Topics {
+                        topic_arns: more,
+                        next_token: after,
+                    },
+                ) => {
+                    topic_arns.extend(more);
+                    *next_token = after;
                 }
                 (
                     Reply::Subscriptions {
-                        mut subscriptions, ..
+                        subscriptions,
+                        next_token,
                     },
                     Reply::Subscriptions {
                         subscriptions: more,
-                        next_token,
+                        next_token: after,
                     },
                 ) => {
                     subscriptions.extend(more);
-                    Reply::Subscriptions {
-                        subscriptions,
-                        next_token,
-                    }
+                    *next_token = after;
                 }
-                (first, _) => return first,
-            };
+                _ => return reply,
+            }
         }
     }
 

@@ -2,7 +2,10 @@
 //! order) and how each becomes an engine [`Command`]. Parsing and validation are shared
 //! with `aws sqs` (see `aws`).
 
-use super::aws::{opt, text_member, Kind, OperationSpec, OptionSpec, Params};
+use super::aws::{
+    opt, text_member, Kind, OperationSpec, OptionSpec, Params, MAX_ITEMS, PAGE_SIZE,
+    STARTING_TOKEN, STRINGS, STRING_MAP,
+};
 use super::params;
 use crate::engine::{Command, PublishBatchEntry, PublishInput};
 use serde_json::{Map, Value};
@@ -12,10 +15,6 @@ const TOPIC_ARN: OptionSpec = opt("--topic-arn", "TopicArn", Kind::Text, true);
 const SUBSCRIPTION_ARN: OptionSpec = opt("--subscription-arn", "SubscriptionArn", Kind::Text, true);
 const RESOURCE_ARN: OptionSpec = opt("--resource-arn", "ResourceArn", Kind::Text, true);
 const NEXT_TOKEN: OptionSpec = opt("--next-token", "NextToken", Kind::Text, false);
-const STARTING_TOKEN: OptionSpec = opt("--starting-token", "", Kind::Text, false);
-const PAGE_SIZE: OptionSpec = opt("--page-size", "", Kind::PageInt, false);
-const MAX_ITEMS: OptionSpec = opt("--max-items", "", Kind::PageInt, false);
-const STRING_MAP: Kind = Kind::Param(&params::STRING_MAP);
 const ATTRIBUTES: Kind = Kind::Param(&params::SNS_MESSAGE_ATTRIBUTES);
 
 /// SNS operations Fanout simulates, in the order `aws sns` lists them.
@@ -178,15 +177,7 @@ pub const SNS_OPERATIONS: &[OperationSpec] = &[
     OperationSpec {
         name: "untag-resource",
         operation: "UntagResource",
-        options: &[
-            RESOURCE_ARN,
-            opt(
-                "--tag-keys",
-                "TagKeys",
-                Kind::Param(&params::STRING_LIST),
-                true,
-            ),
-        ],
+        options: &[RESOURCE_ARN, opt("--tag-keys", "TagKeys", STRINGS, true)],
     },
 ];
 

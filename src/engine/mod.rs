@@ -9,6 +9,7 @@ pub mod access_policy;
 pub mod agenda;
 pub mod attributes;
 pub mod command;
+pub mod deduplication;
 pub mod delivery_policy;
 pub mod error;
 pub mod filter_policy;

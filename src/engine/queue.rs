@@ -9,10 +9,11 @@
 //! receive asks and when things happen.
 
 use super::attributes::{queue_arn, queue_url, QueueAttributes};
+use super::deduplication::DeduplicationWindow;
 use super::message::{Message, MessageKey, MessageState, ReceivedMessage};
 use super::metrics::QueueMetrics;
 use super::time::SimTime;
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 pub type QueueId = u64;
@@ -35,7 +36,6 @@ pub type DeduplicationKey = (Option<Arc<str>>, Arc<str>);
 /// What a FIFO send remembers for 5 minutes: a repeat returns the same answer.
 #[derive(Clone, Debug)]
 pub struct Deduplicated {
-    pub at: SimTime,
     pub message_id: String,
     pub sequence_number: String,
 }
@@ -62,9 +62,7 @@ pub struct Queue {
     /// FIFO: the last SequenceNumber handed out.
     pub sequence: u128,
     /// FIFO: (group when the scope is messageGroup, deduplication id) → first send.
-    pub deduplication: BTreeMap<DeduplicationKey, Deduplicated>,
-    /// Deduplication entries in the order they expire.
-    pub deduplication_expiry: VecDeque<(SimTime, DeduplicationKey)>,
+    pub deduplication: DeduplicationWindow<DeduplicationKey, Deduplicated>,
     pub receive_attempts: BTreeMap<String, ReceiveAttempt>,
     pub metrics: QueueMetrics,
     messages: BTreeMap<MessageKey, Message>,
@@ -96,8 +94,7 @@ impl Queue {
             last_modified_at: now,
             last_purged_at: None,
             sequence: 0,
-            deduplication: BTreeMap::new(),
-            deduplication_expiry: VecDeque::new(),
+            deduplication: DeduplicationWindow::default(),
             receive_attempts: BTreeMap::new(),
             metrics: QueueMetrics::default(),
             messages: BTreeMap::new(),

@@ -12,7 +12,7 @@ use super::super::message_attributes::{MessageAttributeValue, MessageAttributes}
 use super::super::time::{iso8601, SimTime};
 use super::super::trace::Event;
 use super::super::{AccessMode, Due, Engine};
-use super::{Delivery, DeliveryId, Notification, Protocol, Subscription};
+use super::{resource_name, Delivery, DeliveryId, Notification, Protocol, Subscription};
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
@@ -223,13 +223,13 @@ impl Engine {
             return;
         };
         let n = d.notification.clone();
-        let topic = n
-            .topic_arn
-            .rsplit(':')
-            .next()
-            .unwrap_or_default()
-            .to_string();
-        let Some(s) = self.subscription(&d.subscription_arn).cloned() else {
+        let topic = resource_name(&n.topic_arn).to_string();
+        let Some(s) = self
+            .sns
+            .by_arn
+            .get(&d.subscription_arn)
+            .map(|k| self.sns.subscriptions[k].clone())
+        else {
             self.trace.push(
                 self.now,
                 Event::DeliveryLost {
@@ -408,11 +408,7 @@ impl Engine {
                     "{queue_name} has no access policy, so on AWS this delivery would be denied; add a statement allowing sns.amazonaws.com to sqs:SendMessage with aws:SourceArn {}",
                     n.topic_arn
                 );
-                let topic = n
-                    .topic_arn
-                    .rsplit(':')
-                    .next()
-                    .unwrap_or_default()
+                let topic = resource_name(&n.topic_arn)
                     .to_string();
                 self.trace.push(
                     self.now,
@@ -457,7 +453,7 @@ impl Engine {
                     topic: topic.to_string(),
                     subscription: s.arn.clone(),
                     message_id: n.message_id.clone(),
-                    dead_letter_queue: dlq.rsplit(':').next().unwrap_or_default().to_string(),
+                    dead_letter_queue: resource_name(&dlq).to_string(),
                 },
                 Err(f) => Event::DeliveryLost {
                     topic: topic.to_string(),

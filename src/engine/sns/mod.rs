@@ -21,6 +21,7 @@ mod topics;
 pub use deliver::envelope;
 
 use super::command::{EndpointSettings, PublishResult};
+use super::deduplication::DeduplicationWindow;
 use super::delivery_policy::SubscriptionDeliveryPolicy;
 use super::error::{ErrorCode, SqsError};
 use super::filter_policy::{FilterPolicy, FilterPolicyScope};
@@ -44,8 +45,7 @@ pub struct Topic {
     pub subscriptions_deleted: u64,
     sequence: u64,
     /// FIFO: deduplication id -> what the first publish answered, for 5 minutes.
-    deduplication: BTreeMap<String, PublishResult>,
-    deduplication_expiry: VecDeque<(SimTime, String)>,
+    deduplication: DeduplicationWindow<String, PublishResult>,
 }
 
 impl Topic {
@@ -197,8 +197,6 @@ pub struct Endpoint {
 
 /// How many inbox entries an endpoint keeps.
 const INBOX_LIMIT: usize = 100;
-/// FIFO topics deduplicate for five minutes, like FIFO queues.
-const DEDUPLICATION_WINDOW_MS: u64 = 5 * 60 * 1000;
 /// Lists are returned 100 items a page.
 const PAGE: usize = 100;
 
@@ -206,8 +204,9 @@ const PAGE: usize = 100;
 #[derive(Default)]
 pub(super) struct SnsState {
     topics: BTreeMap<String, Topic>,
-    /// By creation order (the order `ListSubscriptions` and fanout use).
-    subscriptions: BTreeMap<u64, Subscription>,
+    /// By creation order (the order `ListSubscriptions` and fanout use). Shared, so a
+    /// delivery attempt holds its subscription without copying it.
+    subscriptions: BTreeMap<u64, Arc<Subscription>>,
     by_arn: BTreeMap<String, u64>,
     next_subscription: u64,
     endpoints: BTreeMap<String, Endpoint>,
@@ -221,6 +220,11 @@ fn topic_not_found() -> SqsError {
 
 fn subscription_not_found() -> SqsError {
     SqsError::new(ErrorCode::NotFound, "Subscription does not exist")
+}
+
+/// The last part of an ARN: a topic's or queue's name, a subscription's id.
+pub(super) fn resource_name(arn: &str) -> &str {
+    arn.rsplit(':').next().unwrap_or_default()
 }
 
 pub(super) fn topic_arn(name: &str) -> String {
@@ -256,10 +260,13 @@ impl Engine {
     }
     /// In the order they were created.
     pub fn subscriptions(&self) -> impl Iterator<Item = &Subscription> {
-        self.sns.subscriptions.values()
+        self.sns.subscriptions.values().map(|s| &**s)
     }
     pub fn subscription(&self, arn: &str) -> Option<&Subscription> {
-        self.sns.by_arn.get(arn).map(|k| &self.sns.subscriptions[k])
+        self.sns
+            .by_arn
+            .get(arn)
+            .map(|k| &*self.sns.subscriptions[k])
     }
     pub fn endpoints(&self) -> impl Iterator<Item = (&String, &Endpoint)> {
         self.sns.endpoints.iter()

@@ -5,9 +5,10 @@ use super::super::attributes::ACCOUNT_ID;
 use super::super::command::{PublishBatchEntry, PublishInput, PublishResult};
 use super::super::error::{ErrorCode, SqsError};
 use super::super::message_attributes::{attributes_size, MessageAttributes};
+use super::super::sqs::each_entry;
 use super::super::trace::Event;
-use super::super::{BatchFailure, Engine, Reply};
-use super::{topic_not_found, Notification, DEDUPLICATION_WINDOW_MS};
+use super::super::{Engine, Reply};
+use super::{resource_name, topic_not_found, Notification};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -221,7 +222,7 @@ impl Engine {
 
         // Checks are done: the publish happens.
         let now = self.now;
-        let name = topic_arn.rsplit(':').next().unwrap_or_default().to_string();
+        let name = resource_name(topic_arn).to_string();
         let dedup_key =
             deduplication_id
                 .as_ref()
@@ -231,14 +232,7 @@ impl Engine {
                 });
         if let Some(key) = &dedup_key {
             let topic = self.sns.topics.get_mut(&name).expect("found");
-            while let Some((at, _)) = topic.deduplication_expiry.front() {
-                if at.millis() + DEDUPLICATION_WINDOW_MS > now.millis() {
-                    break;
-                }
-                let (_, k) = topic.deduplication_expiry.pop_front().expect("peeked");
-                topic.deduplication.remove(&k);
-            }
-            if let Some(first) = topic.deduplication.get(key) {
+            if let Some(first) = topic.deduplication.get(now, key) {
                 let first = first.clone();
                 self.trace.push(
                     now,
@@ -262,8 +256,7 @@ impl Engine {
             sequence_number: sequence_number.clone(),
         };
         if let Some(key) = dedup_key {
-            topic.deduplication.insert(key.clone(), result.clone());
-            topic.deduplication_expiry.push_back((now, key));
+            topic.deduplication.insert(now, key, result.clone());
         }
         let notification = Arc::new(Notification {
             message_id,
@@ -411,19 +404,12 @@ impl Engine {
                 "The length of all the messages put together is more than the limit.",
             ));
         }
-        let mut successful = Vec::new();
-        let mut failed = Vec::new();
-        for entry in entries {
-            match self.handle_publish(topic_arn, entry.input) {
-                Ok(r) => successful.push((entry.id, r)),
-                Err(e) => failed.push(BatchFailure {
-                    id: entry.id,
-                    sender_fault: true,
-                    code: e.code.printed().to_string(),
-                    message: e.message,
-                }),
-            }
-        }
+        let (successful, failed) = each_entry(
+            self,
+            entries,
+            |e| e.id.clone(),
+            |engine, e| engine.handle_publish(topic_arn, e.input),
+        );
         Ok(Reply::PublishBatch { successful, failed })
     }
 }

@@ -12,10 +12,11 @@ use super::super::time::iso8601;
 use super::super::trace::Event;
 use super::super::{Engine, Reply};
 use super::{
-    deliver, page, subscription_not_found, topic_not_found, Endpoint, InboxEntry, Protocol,
-    Subscription, INBOX_LIMIT,
+    deliver, page, resource_name, subscription_not_found, topic_not_found, Endpoint, InboxEntry,
+    Protocol, Subscription, INBOX_LIMIT,
 };
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// The longest simulated endpoint latency: an hour.
 const MAX_LATENCY_MS: u64 = 3_600_000;
@@ -43,12 +44,7 @@ fn is_arn_of(endpoint: &str, service: &str) -> bool {
 /// Checks an endpoint for its protocol; `Err` is the InvalidParameter reason.
 fn check_endpoint(protocol: Protocol, endpoint: &str, fifo_topic: bool) -> Result<(), String> {
     let ok = match protocol {
-        Protocol::Sqs => {
-            if !is_arn_of(endpoint, "sqs") {
-                return Err("SQS endpoint ARN".into());
-            }
-            true
-        }
+        Protocol::Sqs => is_arn_of(endpoint, "sqs"),
         Protocol::Lambda => is_arn_of(endpoint, "lambda") && endpoint.contains(":function:"),
         Protocol::Http => endpoint.starts_with("http://") && endpoint.len() > 7,
         Protocol::Https => endpoint.starts_with("https://") && endpoint.len() > 8,
@@ -63,6 +59,7 @@ fn check_endpoint(protocol: Protocol, endpoint: &str, fifo_topic: bool) -> Resul
     };
     if !ok {
         return Err(match protocol {
+            Protocol::Sqs => "SQS endpoint ARN".into(),
             Protocol::Lambda => "Lambda endpoint ARN".into(),
             Protocol::Email | Protocol::EmailJson => "Email address".into(),
             Protocol::Sms => "Invalid SMS endpoint".into(),
@@ -301,7 +298,7 @@ impl Engine {
         let arn = subscription.arn.clone();
         let pending = !subscription.confirmed;
         let event = Event::Subscribed {
-            topic: topic_arn.rsplit(':').next().unwrap_or_default().to_string(),
+            topic: resource_name(topic_arn).to_string(),
             subscription: arn.clone(),
             protocol: protocol.name().to_string(),
             endpoint: endpoint.to_string(),
@@ -312,7 +309,7 @@ impl Engine {
             let request = self.confirmation_request(&subscription);
             self.record_in_inbox(endpoint, &arn, "SubscriptionConfirmation", request);
         }
-        self.sns.subscriptions.insert(key, subscription);
+        self.sns.subscriptions.insert(key, Arc::new(subscription));
         self.trace.push(self.now, event);
         Ok(Reply::SubscriptionArn(
             if pending && !return_subscription_arn {
@@ -338,7 +335,7 @@ impl Engine {
         }
         serde_json::json!({
             "Type": "SubscriptionConfirmation",
-            "MessageId": format!("confirm-{}", s.arn.rsplit(':').next().unwrap_or_default()),
+            "MessageId": format!("confirm-{}", resource_name(&s.arn)),
             "Token": s.token,
             "TopicArn": s.topic_arn,
             "Message": text,
@@ -399,13 +396,13 @@ impl Engine {
             .find(|(_, s)| s.topic_arn == topic_arn && !s.token.is_empty() && s.token == token)
             .map(|(k, _)| *k)
             .ok_or_else(|| SqsError::invalid_parameter("Invalid token"))?;
-        let s = self.sns.subscriptions.get_mut(&key).expect("found");
+        let s = Arc::make_mut(self.sns.subscriptions.get_mut(&key).expect("found"));
         let arn = s.arn.clone();
         if !s.confirmed {
             s.confirmed = true;
             s.confirmation_was_authenticated = authenticate_on_unsubscribe;
             let event = Event::SubscriptionConfirmed {
-                topic: topic_arn.rsplit(':').next().unwrap_or_default().to_string(),
+                topic: resource_name(topic_arn).to_string(),
                 subscription: arn.clone(),
             };
             self.trace.push(self.now, event);
@@ -427,12 +424,7 @@ impl Engine {
         };
         let s = self.sns.subscriptions.remove(&key).expect("indexed");
         self.sns.by_arn.remove(arn);
-        let topic = s
-            .topic_arn
-            .rsplit(':')
-            .next()
-            .unwrap_or_default()
-            .to_string();
+        let topic = resource_name(&s.topic_arn).to_string();
         if let Some(t) = self.sns.topics.get_mut(&topic) {
             t.subscriptions_deleted += 1;
         }
@@ -440,7 +432,7 @@ impl Engine {
             self.now,
             Event::Unsubscribed {
                 topic,
-                subscription: s.arn,
+                subscription: s.arn.clone(),
             },
         );
         Ok(Reply::Done)
@@ -537,9 +529,9 @@ impl Engine {
             .by_arn
             .get(arn)
             .ok_or_else(subscription_not_found)?;
-        let mut next = self.sns.subscriptions[&key].clone();
+        let mut next = Subscription::clone(&self.sns.subscriptions[&key]);
         set_attribute(&mut next, name, value, false)?;
-        self.sns.subscriptions.insert(key, next);
+        self.sns.subscriptions.insert(key, Arc::new(next));
         self.trace.push(
             self.now,
             Event::SubscriptionAttributeChanged {

@@ -12,7 +12,7 @@ use super::super::error::{ErrorCode, SqsError};
 use super::super::trace::Event;
 use super::super::{Engine, Reply};
 use super::{topic_arn, topic_not_found, Topic};
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::BTreeMap;
 
 /// Attributes `CreateTopic` and `SetTopicAttributes` accept (besides FifoTopic at creation).
 const SETTABLE: &[&str] = &[
@@ -111,12 +111,16 @@ fn check_attribute(name: &str, value: &str, fifo: bool, create: bool) -> Result<
     }
 }
 
+fn tag_limit_exceeded() -> SqsError {
+    SqsError::new(
+        ErrorCode::TagLimitExceeded,
+        "Could not complete request: tag quota of per resource exceeded",
+    )
+}
+
 fn check_tags(tags: &BTreeMap<String, String>, existing: usize) -> Result<(), SqsError> {
     if existing + tags.len() > MAX_TAGS {
-        return Err(SqsError::new(
-            ErrorCode::TagLimitExceeded,
-            "Could not complete request: tag quota of per resource exceeded",
-        ));
+        return Err(tag_limit_exceeded());
     }
     for (k, v) in tags {
         if k.is_empty() || k.chars().count() > 128 || k.starts_with("aws:") {
@@ -203,8 +207,7 @@ impl Engine {
             tags: tags.clone(),
             subscriptions_deleted: 0,
             sequence: 0,
-            deduplication: BTreeMap::new(),
-            deduplication_expiry: VecDeque::new(),
+            deduplication: Default::default(),
         };
         self.sns.topics.insert(name.to_string(), topic);
         self.trace.push(
@@ -340,10 +343,7 @@ impl Engine {
         let new_keys = tags.keys().filter(|k| !topic.tags.contains_key(*k)).count();
         check_tags(tags, 0)?;
         if topic.tags.len() + new_keys > MAX_TAGS {
-            return Err(SqsError::new(
-                ErrorCode::TagLimitExceeded,
-                "Could not complete request: tag quota of per resource exceeded",
-            ));
+            return Err(tag_limit_exceeded());
         }
         let topic = self.sns.topics.get_mut(&name).expect("found");
         topic.tags.extend(tags.clone());

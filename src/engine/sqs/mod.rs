@@ -126,9 +126,9 @@ fn check_batch<'a>(entry: &str, ids: impl Iterator<Item = &'a str>) -> Result<()
     Ok(())
 }
 
-/// Runs each entry of a checked batch as its own call: (id, result) of those that
+/// Runs each entry of a checked batch (SQS and SNS alike) as its own call: (id, result) of those that
 /// succeeded, and a `Failed` entry for each that did not.
-fn each_entry<E, T>(
+pub(in crate::engine) fn each_entry<E, T>(
     engine: &mut Engine,
     entries: Vec<E>,
     id: impl Fn(&E) -> String,

@@ -13,7 +13,6 @@ use super::{check_batch, check_optional, each_entry};
 use std::sync::Arc;
 
 /// How long a FIFO queue remembers a deduplication id.
-const DEDUPLICATION_WINDOW_MS: u64 = 5 * 60_000;
 /// SequenceNumbers are 20-digit decimals; start where real ones look alike.
 const SEQUENCE_BASE: u128 = 18_000_000_000_000_000_000;
 
@@ -114,14 +113,7 @@ impl Engine {
         });
         if let Some(dedup_key) = &dedup_key {
             let queue = self.queues.get_mut(&id).expect("exists");
-            while let Some((at, _)) = queue.deduplication_expiry.front() {
-                if at.millis() + DEDUPLICATION_WINDOW_MS > now.millis() {
-                    break;
-                }
-                let (_, k) = queue.deduplication_expiry.pop_front().expect("peeked");
-                queue.deduplication.remove(&k);
-            }
-            if let Some(first) = queue.deduplication.get(dedup_key) {
+            if let Some(first) = queue.deduplication.get(now, dedup_key) {
                 let result = SendResult {
                     message_id: first.message_id.clone(),
                     md5_of_message_body: super::super::message::md5_hex(
@@ -168,14 +160,13 @@ impl Engine {
         m.sequence_number = sequence_number.as_deref().map(Arc::from);
         if let Some(dedup_key) = dedup_key {
             queue.deduplication.insert(
-                dedup_key.clone(),
+                now,
+                dedup_key,
                 Deduplicated {
-                    at: now,
                     message_id: message_id.clone(),
                     sequence_number: sequence_number.clone().unwrap_or_default(),
                 },
             );
-            queue.deduplication_expiry.push_back((now, dedup_key));
         }
         queue.insert(m);
         queue.metrics.sent(now, size);

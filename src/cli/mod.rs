@@ -69,16 +69,43 @@ impl Output {
     }
 }
 
+/// What a script remembers between lines and between scripts: its variables and the
+/// virtual file area that `file://` parameters read. It holds no engine, so the page can
+/// keep its own engine and run console lines against it with [`Shell::run`].
+#[derive(Clone, Debug, Default)]
+pub struct Shell {
+    vars: BTreeMap<String, String>,
+    /// The virtual file area: `file://NAME` reads `files[NAME]`.
+    pub files: BTreeMap<String, String>,
+}
+
+impl Shell {
+    pub fn var(&self, name: &str) -> Option<&str> {
+        self.vars.get(name).map(String::as_str)
+    }
+
+    /// Runs a whole script against `engine`. A syntax error anywhere rejects it before
+    /// any line runs.
+    pub fn run(&mut self, engine: &mut Engine, script: &str) -> Output {
+        Run {
+            engine,
+            shell: self,
+        }
+        .script(script)
+    }
+}
+
+/// An engine and a shell together: what `fanout run` and the tests drive.
 pub struct Session {
     engine: Engine,
-    vars: BTreeMap<String, String>,
+    shell: Shell,
 }
 
 impl Session {
     pub fn new(config: EngineConfig) -> Session {
         Session {
             engine: Engine::new(config),
-            vars: BTreeMap::new(),
+            shell: Shell::default(),
         }
     }
     pub fn engine(&self) -> &Engine {
@@ -87,9 +114,27 @@ impl Session {
     pub fn engine_mut(&mut self) -> &mut Engine {
         &mut self.engine
     }
+    pub fn shell(&self) -> &Shell {
+        &self.shell
+    }
+    pub fn shell_mut(&mut self) -> &mut Shell {
+        &mut self.shell
+    }
 
     /// Runs a whole script. A syntax error anywhere rejects it before any line runs.
     pub fn run_script(&mut self, script: &str) -> Output {
+        self.shell.run(&mut self.engine, script)
+    }
+}
+
+/// One script being run: the engine it drives and the shell whose variables it sets.
+struct Run<'a> {
+    engine: &'a mut Engine,
+    shell: &'a mut Shell,
+}
+
+impl Run<'_> {
+    fn script(&mut self, script: &str) -> Output {
         let mut out = Output::default();
         match shell::parse(script) {
             Err(e) => {
@@ -119,7 +164,7 @@ impl Session {
         let mut status = EXIT_OK;
         while let Some((name, value_parts)) = words.first().and_then(|w| assignment(w)) {
             let value = self.expand_joined(&value_parts, out, &mut status);
-            self.vars.insert(name, value);
+            self.shell.vars.insert(name, value);
             words = &words[1..];
         }
         if words.is_empty() {
@@ -134,7 +179,7 @@ impl Session {
         };
         match program.as_str() {
             "aws" => self.run_aws(&argv[1..], out),
-            "fanout" => match controls::run(&mut self.engine, &argv[1..]) {
+            "fanout" => match controls::run(self.engine, &argv[1..]) {
                 Ok(printed) => {
                     out.out(printed);
                     EXIT_OK
@@ -295,9 +340,9 @@ impl Session {
     fn expand_part(&mut self, part: &Part, out: &mut Output, status: &mut i32) -> String {
         match part {
             Part::Literal(s) => s.clone(),
-            Part::Variable { name, .. } => self.vars.get(name).cloned().unwrap_or_default(),
+            Part::Variable { name, .. } => self.shell.vars.get(name).cloned().unwrap_or_default(),
             Part::Substitution { script, .. } => {
-                let inner = self.run_script(script);
+                let inner = self.script(script);
                 // The inner command's errors go to the outer stderr; its output is the value.
                 for (stream, text) in &inner.chunks {
                     if *stream == Stream::Stderr {

@@ -37,6 +37,16 @@ pub struct SyntaxError {
     pub line: usize,
     pub column: usize,
     pub message: String,
+    /// The script stopped in the middle of something (a quote, `$(`, a trailing `&&`):
+    /// more lines could complete it, so a console asks for a continuation line.
+    pub incomplete: bool,
+}
+
+impl SyntaxError {
+    /// Whether more input could make the script valid (a console then prompts for it).
+    pub fn is_incomplete(&self) -> bool {
+        self.incomplete
+    }
 }
 
 impl fmt::Display for SyntaxError {
@@ -79,6 +89,13 @@ impl Lexer {
             line: self.line,
             column: self.column,
             message: message.into(),
+            incomplete: false,
+        }
+    }
+    fn incomplete(&self, message: impl Into<String>) -> SyntaxError {
+        SyntaxError {
+            incomplete: true,
+            ..self.error(message)
         }
     }
 }
@@ -167,7 +184,7 @@ pub fn parse(script: &str) -> Result<Vec<SimpleCommand>, SyntaxError> {
         }
     }
     if after_and && words.is_empty() {
-        return Err(lx.error("syntax error: unexpected end of script after `&&'"));
+        return Err(lx.incomplete("syntax error: unexpected end of script after `&&'"));
     }
     finish(&mut words, &mut commands, start_line, &mut after_and);
     Ok(commands)
@@ -194,7 +211,7 @@ fn parse_word(lx: &mut Lexer) -> Result<Word, SyntaxError> {
                 match lx.bump() {
                     Some('\n') => {}
                     Some(e) => push_literal(&mut word, e),
-                    None => return Err(lx.error("a backslash ends the script")),
+                    None => return Err(lx.incomplete("a backslash ends the script")),
                 }
             }
             '\'' => {
@@ -210,6 +227,7 @@ fn parse_word(lx: &mut Lexer) -> Result<Word, SyntaxError> {
                                 line: l,
                                 column: col,
                                 message: "unterminated single quote".into(),
+                                incomplete: true,
                             })
                         }
                     }
@@ -226,6 +244,7 @@ fn parse_word(lx: &mut Lexer) -> Result<Word, SyntaxError> {
                                 line: l,
                                 column: col,
                                 message: "unterminated double quote".into(),
+                                incomplete: true,
                             })
                         }
                         Some('"') => {
@@ -285,6 +304,7 @@ fn parse_dollar(lx: &mut Lexer, word: &mut Word, quoted: bool) -> Result<(), Syn
                             line: l,
                             column: col,
                             message: "only plain ${NAME} expansions are supported".into(),
+                            incomplete: false,
                         })
                     }
                     None => {
@@ -292,6 +312,7 @@ fn parse_dollar(lx: &mut Lexer, word: &mut Word, quoted: bool) -> Result<(), Syn
                             line: l,
                             column: col,
                             message: "unterminated ${".into(),
+                            incomplete: true,
                         })
                     }
                 }
@@ -301,6 +322,7 @@ fn parse_dollar(lx: &mut Lexer, word: &mut Word, quoted: bool) -> Result<(), Syn
                     line: l,
                     column: col,
                     message: "bad substitution".into(),
+                    incomplete: false,
                 });
             }
             word.push(Part::Variable { name, quoted });
@@ -317,6 +339,7 @@ fn parse_dollar(lx: &mut Lexer, word: &mut Word, quoted: bool) -> Result<(), Syn
                         line: l,
                         column: col,
                         message: "unterminated $(".into(),
+                        incomplete: true,
                     });
                 };
                 match c {
@@ -424,6 +447,23 @@ mod tests {
             .message
             .contains("pipes"));
         assert!(parse("echo \"$(unclosed\"").is_err());
+    }
+
+    #[test]
+    fn incomplete_input_is_marked() {
+        for s in [
+            "echo 'a",
+            "echo \"a",
+            "X=$(aws sqs",
+            "a &&",
+            "echo a \\",
+            "echo ${A",
+        ] {
+            assert!(parse(s).unwrap_err().is_incomplete(), "{s}");
+        }
+        for s in ["a | b", "a ;; b", "echo ${A-b}"] {
+            assert!(!parse(s).unwrap_err().is_incomplete(), "{s}");
+        }
     }
 
     #[test]

@@ -483,6 +483,29 @@ impl Given {
     }
 }
 
+/// The AWS CLI's global options that take a value; they may stand anywhere on the line.
+pub const GLOBAL_OPTIONS: &[&str] = &[
+    "--output",
+    "--query",
+    "--region",
+    "--profile",
+    "--endpoint-url",
+    "--color",
+    "--cli-read-timeout",
+    "--cli-connect-timeout",
+    "--cli-binary-format",
+];
+/// The AWS CLI's global switches.
+pub const GLOBAL_SWITCHES: &[&str] = &[
+    "--no-cli-pager",
+    "--no-paginate",
+    "--debug",
+    "--no-verify-ssl",
+    "--no-sign-request",
+    "--cli-auto-prompt",
+    "--no-cli-auto-prompt",
+];
+
 pub fn parse_invocation(args: &[String]) -> Result<Invocation, ArgumentError> {
     let mut globals = GlobalOptions::default();
     let mut rest: Vec<String> = Vec::new();
@@ -494,28 +517,8 @@ pub fn parse_invocation(args: &[String]) -> Result<Invocation, ArgumentError> {
             Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
             _ => (a.clone(), None),
         };
-        let takes_value = matches!(
-            flag.as_str(),
-            "--output"
-                | "--query"
-                | "--region"
-                | "--profile"
-                | "--endpoint-url"
-                | "--color"
-                | "--cli-read-timeout"
-                | "--cli-connect-timeout"
-                | "--cli-binary-format"
-        );
-        let switch = matches!(
-            flag.as_str(),
-            "--no-cli-pager"
-                | "--no-paginate"
-                | "--debug"
-                | "--no-verify-ssl"
-                | "--no-sign-request"
-                | "--cli-auto-prompt"
-                | "--no-cli-auto-prompt"
-        );
+        let takes_value = GLOBAL_OPTIONS.contains(&flag.as_str());
+        let switch = GLOBAL_SWITCHES.contains(&flag.as_str());
         if takes_value {
             let value = match inline {
                 Some(v) => v,

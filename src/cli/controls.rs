@@ -15,6 +15,9 @@ use super::output::render;
 use crate::engine::{AccessMode, Command, Engine, Reply};
 use serde_json::json;
 
+/// The words a `fanout` line starts with, for completion and help.
+pub const CONTROL_WORDS: &[&str] = &["endpoint", "confirm", "inbox", "access"];
+
 const USAGE: &str =
     "usage: fanout endpoint ENDPOINT [--available true|false] [--latency-ms N] [--error-percent N]
        fanout confirm ENDPOINT

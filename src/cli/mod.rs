@@ -7,6 +7,7 @@
 //! prints; every SQS and SNS rule lives in the engine.
 
 pub mod aws;
+pub mod complete;
 pub mod controls;
 pub mod output;
 pub mod params;
@@ -82,6 +83,10 @@ pub struct Shell {
 impl Shell {
     pub fn var(&self, name: &str) -> Option<&str> {
         self.vars.get(name).map(String::as_str)
+    }
+    /// The variables set so far, by name.
+    pub fn vars(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.vars.iter().map(|(k, v)| (k.as_str(), v.as_str()))
     }
 
     /// Runs a whole script against `engine`. A syntax error anywhere rejects it before

@@ -32,6 +32,7 @@ pub use error::{ErrorCode, SqsError};
 pub use message::{Message, MessageState, ReceivedMessage};
 pub use message_attributes::{MessageAttributeValue, MessageAttributes};
 pub use queue::{Queue, QueueId};
+pub use sqs::SYSTEM_ATTRIBUTES as MESSAGE_SYSTEM_ATTRIBUTES;
 pub use time::SimTime;
 pub use trace::{Event, Trace, TraceEntry};
 

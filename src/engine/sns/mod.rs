@@ -19,6 +19,8 @@ mod subscriptions;
 mod topics;
 
 pub use deliver::envelope;
+pub use subscriptions::SUBSCRIPTION_ATTRIBUTES;
+pub use topics::SETTABLE as SETTABLE_TOPIC_ATTRIBUTES;
 
 use super::command::{EndpointSettings, PublishResult};
 use super::deduplication::DeduplicationWindow;

@@ -21,7 +21,7 @@ use std::sync::Arc;
 /// The longest simulated endpoint latency: an hour.
 const MAX_LATENCY_MS: u64 = 3_600_000;
 
-const SUBSCRIPTION_ATTRIBUTES: &[&str] = &[
+pub const SUBSCRIPTION_ATTRIBUTES: &[&str] = &[
     "DeliveryPolicy",
     "FilterPolicy",
     "FilterPolicyScope",

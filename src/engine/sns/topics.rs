@@ -15,7 +15,7 @@ use super::{topic_arn, topic_not_found, Topic};
 use std::collections::BTreeMap;
 
 /// Attributes `CreateTopic` and `SetTopicAttributes` accept (besides FifoTopic at creation).
-const SETTABLE: &[&str] = &[
+pub const SETTABLE: &[&str] = &[
     "DisplayName",
     "Policy",
     "DeliveryPolicy",

@@ -16,6 +16,8 @@ mod receive;
 mod send;
 mod settle;
 
+pub use receive::SYSTEM_ATTRIBUTES;
+
 use super::error::{ErrorCode, SqsError};
 use super::message::MessageKey;
 use super::queue::QueueId;

@@ -11,7 +11,7 @@ use super::{check_optional, receipt_handle, SENDER_ID};
 use std::sync::Arc;
 
 /// The system attributes a receive can return, in the order SQS lists them.
-const SYSTEM_ATTRIBUTES: [&str; 9] = [
+pub const SYSTEM_ATTRIBUTES: [&str; 9] = [
     "SenderId",
     "ApproximateFirstReceiveTimestamp",
     "ApproximateReceiveCount",

@@ -140,3 +140,86 @@ fn same_seed_same_output_different_seed_different_ids() {
     assert_eq!(a.stdout, b.stdout, "seed 3 twice");
     assert_ne!(a.stdout, c.stdout, "seeds 3 and 4");
 }
+
+/// `fanout repl` with its input piped: each command runs as it is read, incomplete input
+/// (a trailing `\` or `&&`, an open quote or `$(`) waits for its next lines, the history
+/// file gets every command, and the exit status is the last command's.
+#[test]
+fn repl_reads_piped_lines_as_a_console_would() {
+    let history = std::env::temp_dir().join(format!("fanout-repl-{}.history", std::process::id()));
+    let _ = std::fs::remove_file(&history);
+    let repl = |args: &[&str], stdin: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_fanout"))
+            .arg("repl")
+            .args(args)
+            .env("FANOUT_HISTORY", &history)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("fanout runs");
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let input = "aws sqs create-queue --queue-name orders --output text
+URL=$(aws sqs get-queue-url \\
+  --queue-name orders --query QueueUrl --output text)
+aws sqs send-message --queue-url \"$URL\" --message-body 'two
+lines' --query MD5OfMessageBody --output text
+sleep 5 &&
+  echo \"slept\"
+aws sqs receive-message --queue-url $(
+  echo $URL) --query 'Messages[0].Body' --output text
+
+aws sqs delete-queue --queue-url nope
+";
+    let out = repl(&["--seed", "7"], input);
+    assert_eq!(
+        text(&out.stdout),
+        "https://sqs.us-east-1.amazonaws.com/123456789012/orders
+4133359cfba1255baeb0512525a1955b
+slept
+two
+lines
+"
+    );
+    assert_eq!(
+        text(&out.stderr),
+        "\nAn error occurred (AWS.SimpleQueueService.NonExistentQueue) when calling the DeleteQueue operation: The specified queue does not exist.\n"
+    );
+    assert_eq!(out.status.code(), Some(254), "the last command's status");
+    let saved = std::fs::read_to_string(&history).unwrap();
+    let entries: Vec<&str> = saved.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(
+        entries.len(),
+        6,
+        "one entry per command, blank lines skipped: {saved}"
+    );
+    assert!(
+        entries[1].starts_with("URL=$(aws sqs get-queue-url \\"),
+        "{saved}"
+    );
+
+    // Input that ends inside a quote is reported as a script would report it.
+    let out = repl(&[], "echo ok\necho 'never closed\n");
+    assert_eq!(text(&out.stdout), "ok\n");
+    assert_eq!(
+        text(&out.stderr),
+        "fanout: line 1, column 6: unterminated single quote\n"
+    );
+    assert_eq!(out.status.code(), Some(2));
+
+    // The same options as `fanout run`, checked the same way.
+    let out = repl(&["--chaos", "wild"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--chaos must be off, realistic or high"));
+    let out = repl(&["script.sh"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("unexpected argument 'script.sh'"));
+    let _ = std::fs::remove_file(&history);
+}

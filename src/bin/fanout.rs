@@ -1,6 +1,8 @@
 //! `fanout run [--seed N] [--chaos off|realistic|high] [--access lenient|strict] [--trace FILE] SCRIPT`
+//! `fanout repl [--seed N] [--chaos off|realistic|high] [--access lenient|strict]`
 //!
-//! Runs a script of AWS CLI lines against the simulator and prints what the AWS CLI would.
+//! Runs a script of AWS CLI lines against the simulator and prints what the AWS CLI would,
+//! or reads such lines one at a time at a prompt that shows the virtual clock.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -12,27 +14,39 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use fanout::cli::{Session, Stream};
+    use fanout::cli::{Output, Session, Stream};
     use fanout::engine::{AccessMode, Chaos, EngineConfig};
     use std::io::{Read, Write};
 
     const USAGE: &str =
         "usage: fanout run [--seed N] [--chaos off|realistic|high] [--access lenient|strict] [--trace FILE] SCRIPT|-
+       fanout repl [--seed N] [--chaos off|realistic|high] [--access lenient|strict]
 
-Runs a script of `aws sqs ...` and `aws sns ...` lines (with echo, sleep N, VAR=$(...) and
-`fanout ...` controls) against the simulator on a virtual clock and prints what the AWS CLI
-would print.
+`run` runs a script of `aws sqs ...` and `aws sns ...` lines (with echo, sleep N,
+VAR=$(...) and `fanout ...` controls) against the simulator on a virtual clock and prints
+what the AWS CLI would print. `repl` reads the same lines one at a time, with line
+editing, history ($FANOUT_HISTORY or ~/.fanout_history) and tab completion.
 
   --seed N        seed of the simulation's random numbers (default 1)
   --chaos PROFILE how far standard queues stray from ideal: off (default), realistic, high
   --access MODE   queues without an access policy: lenient (default: SNS delivers, the
                   trace warns) or strict (refused, as on AWS)
-  --trace FILE    also write the engine's trace, one JSON event per line, to FILE
+  --trace FILE    (run) also write the engine's trace, one JSON event per line, to FILE
 ";
 
     pub fn main(args: Vec<String>) -> i32 {
         match args.first().map(String::as_str) {
             Some("run") => run(&args[1..]),
+            Some("repl") => match options(&args[1..]) {
+                Ok(o) if o.script.is_none() && o.trace.is_none() => {
+                    super::repl::repl(Session::new(o.config))
+                }
+                Ok(o) => usage_error(&format!(
+                    "unexpected argument '{}'",
+                    o.script.unwrap_or_else(|| "--trace".into())
+                )),
+                Err(message) => usage_error(&message),
+            },
             Some("-h" | "--help" | "help") => {
                 print!("{USAGE}");
                 0
@@ -44,40 +58,57 @@ would print.
         }
     }
 
-    fn run(args: &[String]) -> i32 {
-        let mut config = EngineConfig::default();
-        let mut script_path = None;
-        let mut trace_path = None;
+    /// What `run` and `repl` are told on the command line.
+    struct Options {
+        config: EngineConfig,
+        script: Option<String>,
+        trace: Option<String>,
+    }
+
+    fn options(args: &[String]) -> Result<Options, String> {
+        let mut o = Options {
+            config: EngineConfig::default(),
+            script: None,
+            trace: None,
+        };
         let mut i = 0;
         while i < args.len() {
             let value = |i: usize| args.get(i + 1).cloned();
             match args[i].as_str() {
                 "--seed" => match value(i).and_then(|v| v.parse::<u64>().ok()) {
-                    Some(s) => config.seed = s,
-                    None => return usage_error("--seed needs a whole number"),
+                    Some(s) => o.config.seed = s,
+                    None => return Err("--seed needs a whole number".into()),
                 },
                 "--chaos" => match value(i).as_deref().and_then(Chaos::parse) {
-                    Some(c) => config.chaos = c,
-                    None => return usage_error("--chaos must be off, realistic or high"),
+                    Some(c) => o.config.chaos = c,
+                    None => return Err("--chaos must be off, realistic or high".into()),
                 },
                 "--access" => match value(i).as_deref().and_then(AccessMode::parse) {
-                    Some(a) => config.access = a,
-                    None => return usage_error("--access must be lenient or strict"),
+                    Some(a) => o.config.access = a,
+                    None => return Err("--access must be lenient or strict".into()),
                 },
                 "--trace" => match value(i) {
-                    Some(p) => trace_path = Some(p),
-                    None => return usage_error("--trace needs a file name"),
+                    Some(p) => o.trace = Some(p),
+                    None => return Err("--trace needs a file name".into()),
                 },
-                s if script_path.is_none() && (!s.starts_with("--") || s == "-") => {
-                    script_path = Some(s.to_string());
+                s if o.script.is_none() && (!s.starts_with("--") || s == "-") => {
+                    o.script = Some(s.to_string());
                     i += 1;
                     continue;
                 }
-                other => return usage_error(&format!("unexpected argument '{other}'")),
+                other => return Err(format!("unexpected argument '{other}'")),
             }
             i += 2;
         }
-        let Some(path) = script_path else {
+        Ok(o)
+    }
+
+    fn run(args: &[String]) -> i32 {
+        let o = match options(args) {
+            Ok(o) => o,
+            Err(message) => return usage_error(&message),
+        };
+        let Some(path) = o.script else {
             return usage_error("no SCRIPT given");
         };
         let script = if path == "-" {
@@ -96,16 +127,10 @@ would print.
                 }
             }
         };
-        let mut session = Session::new(config);
+        let mut session = Session::new(o.config);
         let output = session.run_script(&script);
-        let (mut stdout, mut stderr) = (std::io::stdout().lock(), std::io::stderr().lock());
-        for (stream, text) in &output.chunks {
-            let _ = match stream {
-                Stream::Stdout => stdout.write_all(text.as_bytes()),
-                Stream::Stderr => stderr.write_all(text.as_bytes()),
-            };
-        }
-        if let Some(p) = trace_path {
+        print_output(&output);
+        if let Some(p) = o.trace {
             let lines: String = session
                 .engine()
                 .trace()
@@ -121,8 +146,176 @@ would print.
         output.status
     }
 
+    pub fn print_output(output: &Output) {
+        let (mut stdout, mut stderr) = (std::io::stdout().lock(), std::io::stderr().lock());
+        for (stream, text) in &output.chunks {
+            let _ = match stream {
+                Stream::Stdout => stdout.write_all(text.as_bytes()),
+                Stream::Stderr => stderr.write_all(text.as_bytes()),
+            };
+        }
+        let _ = stdout.flush();
+        let _ = stderr.flush();
+    }
+
     fn usage_error(message: &str) -> i32 {
         eprint!("fanout: {message}\n{USAGE}");
         2
+    }
+}
+
+/// `fanout repl`: one session read a command at a time. Input that stops in the middle of
+/// something (an open quote or `$(`, a trailing `\` or `&&`) asks for more lines before
+/// it runs, as a shell does.
+#[cfg(not(target_arch = "wasm32"))]
+mod repl {
+    use fanout::cli::complete::complete;
+    use fanout::cli::{shell, Session, EXIT_OK};
+    use fanout::engine::SimTime;
+    use rustyline::completion::Completer;
+    use rustyline::error::ReadlineError;
+    use rustyline::highlight::Highlighter;
+    use rustyline::hint::Hinter;
+    use rustyline::history::DefaultHistory;
+    use rustyline::validate::Validator;
+    use rustyline::{CompletionType, Config, Editor, Helper};
+    use std::cell::RefCell;
+    use std::path::PathBuf;
+    use std::rc::Rc;
+
+    /// The editor's view of the session: completion reads it between commands.
+    struct Completion {
+        session: Rc<RefCell<Session>>,
+        /// The lines of an incomplete command typed so far; they give the current line
+        /// its context (an open `$(` or quote).
+        pending: Rc<RefCell<String>>,
+    }
+
+    impl Completer for Completion {
+        type Candidate = String;
+        fn complete(
+            &self,
+            line: &str,
+            pos: usize,
+            _: &rustyline::Context<'_>,
+        ) -> rustyline::Result<(usize, Vec<String>)> {
+            let (Ok(session), Ok(pending)) = (self.session.try_borrow(), self.pending.try_borrow())
+            else {
+                return Ok((pos, Vec::new()));
+            };
+            let text = format!("{pending}{line}");
+            let c = complete(
+                &text,
+                pending.len() + pos,
+                session.engine(),
+                session.shell(),
+            );
+            Ok(match c.start.checked_sub(pending.len()) {
+                Some(start) => (start, c.candidates),
+                None => (pos, Vec::new()),
+            })
+        }
+    }
+    impl Hinter for Completion {
+        type Hint = String;
+    }
+    impl Highlighter for Completion {}
+    impl Validator for Completion {}
+    impl Helper for Completion {}
+
+    /// `$FANOUT_HISTORY`, else `.fanout_history` in the home directory.
+    fn history_path() -> Option<PathBuf> {
+        if let Some(p) = std::env::var_os("FANOUT_HISTORY").filter(|p| !p.is_empty()) {
+            return Some(PathBuf::from(p));
+        }
+        let home = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE"))?;
+        Some(PathBuf::from(home).join(".fanout_history"))
+    }
+
+    /// `fanout 00:00:05> `, with milliseconds once a sleep leaves some.
+    fn prompt(now: SimTime) -> String {
+        let (s, ms) = (now.millis() / 1000, now.millis() % 1000);
+        let clock = format!("{:02}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60);
+        match ms {
+            0 => format!("fanout {clock}> "),
+            _ => format!("fanout {clock}.{ms:03}> "),
+        }
+    }
+
+    /// Runs until end of input (Ctrl-D) and exits with the last command's status, as a
+    /// shell does.
+    pub fn repl(session: Session) -> i32 {
+        let session = Rc::new(RefCell::new(session));
+        let pending = Rc::new(RefCell::new(String::new()));
+        let config = Config::builder()
+            .completion_type(CompletionType::List)
+            .max_history_size(10_000)
+            .and_then(|b| b.history_ignore_dups(true))
+            .map(|b| b.auto_add_history(false).build());
+        let editor = config.and_then(Editor::<Completion, DefaultHistory>::with_config);
+        let mut editor = match editor {
+            Ok(e) => e,
+            Err(e) => {
+                eprintln!("fanout: cannot start the line editor: {e}");
+                return 2;
+            }
+        };
+        editor.set_helper(Some(Completion {
+            session: Rc::clone(&session),
+            pending: Rc::clone(&pending),
+        }));
+        let history = history_path();
+        if let Some(p) = &history {
+            // A first session has no history yet.
+            let _ = editor.load_history(p);
+        }
+        let mut status = EXIT_OK;
+        loop {
+            let continuing = !pending.borrow().is_empty();
+            let main = prompt(session.borrow().engine().now());
+            let prompt = if continuing {
+                format!("{:>width$}", "> ", width = main.len())
+            } else {
+                main
+            };
+            match editor.readline(&prompt) {
+                Ok(line) => {
+                    let command = format!("{}{line}", pending.borrow());
+                    if matches!(shell::parse(&command), Err(e) if e.is_incomplete()) {
+                        *pending.borrow_mut() = command + "\n";
+                        continue;
+                    }
+                    pending.borrow_mut().clear();
+                    if command.trim().is_empty() {
+                        continue;
+                    }
+                    let _ = editor.add_history_entry(command.as_str());
+                    if let Some(p) = &history {
+                        if let Err(e) = editor.save_history(p) {
+                            eprintln!("fanout: cannot save history to {}: {e}", p.display());
+                        }
+                    }
+                    let output = session.borrow_mut().run_script(&command);
+                    super::native::print_output(&output);
+                    status = output.status;
+                }
+                Err(ReadlineError::Interrupted) => pending.borrow_mut().clear(),
+                Err(ReadlineError::Eof) => {
+                    // Input that ends inside a command is reported as the script
+                    // would report it.
+                    let rest = std::mem::take(&mut *pending.borrow_mut());
+                    if !rest.trim().is_empty() {
+                        let output = session.borrow_mut().run_script(rest.trim_end());
+                        super::native::print_output(&output);
+                        status = output.status;
+                    }
+                    return status;
+                }
+                Err(e) => {
+                    eprintln!("fanout: cannot read input: {e}");
+                    return 2;
+                }
+            }
+        }
     }
 }

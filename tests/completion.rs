@@ -47,6 +47,14 @@ fn cases() -> Vec<(&'static str, usize, Vec<String>)> {
         ("X=$(a", 4, v(&["aws "])),
         ("X=1 a", 4, v(&["aws "])),
         ("▮aws sqs", 0, programs),
+        ("X=$(echo a) ec", 12, v(&["echo "])),
+        (
+            "aws sqs send-message --queue-url \"$(aws sqs get-queue-url --queue-name orders-",
+            71,
+            v(&["orders-dlq "]),
+        ),
+        ("echo a\naw", 7, v(&["aws "])),
+        ("aws sqs del▮ete-queue", 8, v(&["delete-message", "delete-message-batch", "delete-queue"])),
         // Services, operations, help.
         ("aws ", 4, v(&["sns", "sqs"])),
         ("aws s", 4, v(&["sns", "sqs"])),

@@ -827,6 +827,101 @@ async fn a_down_http_endpoint_retries_then_loses_the_message() {
     page.root.remove();
 }
 
+#[wasm_bindgen_test]
+async fn console_commands_update_the_page_and_are_remembered() {
+    use fanout::ui::console::HISTORY_KEY;
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    // A corrupt saved history must not stop the page or the console.
+    storage.set_item(HISTORY_KEY, "[\"unterminated").unwrap();
+    let page = Page::mount();
+    page.until("the console", |t| t.contains("Console")).await;
+
+    page.console_enter("aws sqs create-queue --queue-name q1");
+    page.until("the QueueUrl and the queue in the list", |t| {
+        t.contains("$ aws sqs create-queue --queue-name q1")
+            && t.contains("\"QueueUrl\": \"https://sqs.us-east-1.amazonaws.com/123456789012/q1\"")
+            && t.contains("Queues (1)")
+    })
+    .await;
+    assert_eq!(page.console_input().value(), "", "the input is cleared");
+    let q1 = page.all("button.queue");
+    assert_eq!(q1.len(), 1);
+    assert!(
+        has_class(&q1[0], "flash-odd"),
+        "the queue it created flashes"
+    );
+
+    // A service error: on stderr, with the CLI's exit status; nothing flashes.
+    page.console_enter("aws sqs get-queue-url --queue-name nope");
+    page.until("the error", |t| t.contains("[exit status 254]"))
+        .await;
+    let errors = page.all(".console .stderr");
+    assert_eq!(errors.len(), 1);
+    assert!(text(&errors[0]).contains(
+        "An error occurred (AWS.SimpleQueueService.NonExistentQueue) when calling the GetQueueUrl operation"
+    ));
+    assert!(!has_class(&page.all("button.queue")[0], "flash-even"));
+
+    // The history, saved over the corrupt value and recalled with the arrow keys.
+    let saved = storage.get_item(HISTORY_KEY).unwrap().unwrap();
+    assert_eq!(
+        saved,
+        r#"["aws sqs create-queue --queue-name q1","aws sqs get-queue-url --queue-name nope"]"#
+    );
+    page.console_key("ArrowUp");
+    page.until("the latest command recalled", |_| {
+        page.console_input().value() == "aws sqs get-queue-url --queue-name nope"
+    })
+    .await;
+    page.console_key("ArrowUp");
+    page.until("the first command recalled", |_| {
+        page.console_input().value() == "aws sqs create-queue --queue-name q1"
+    })
+    .await;
+    page.console_key("ArrowDown");
+    page.console_key("ArrowDown");
+    page.until("back to the empty draft", |_| {
+        page.console_input().value().is_empty()
+    })
+    .await;
+
+    // Tab completes as `fanout repl` does: one candidate whole, several up to where they
+    // differ, then listed.
+    page.console_type("aws sqs cre");
+    page.console_key("Tab");
+    page.until("create-queue completed", |_| {
+        page.console_input().value() == "aws sqs create-queue "
+    })
+    .await;
+    page.console_type("aws sqs get-q");
+    page.console_key("Tab");
+    page.until("the shared part", |_| {
+        page.console_input().value() == "aws sqs get-queue-"
+    })
+    .await;
+    page.console_key("Tab");
+    page.until("the candidates listed", |_| {
+        page.text_of("[aria-label=Completions]") == "get-queue-attributesget-queue-url"
+    })
+    .await;
+
+    // Enter in an unfinished command (an open quote) does not run it.
+    let runs = page.all(".console pre.run").len();
+    page.console_enter("echo 'still typing");
+    TimeoutFuture::new(50).await;
+    assert_eq!(page.all(".console pre.run").len(), runs);
+    assert_eq!(page.console_input().value(), "echo 'still typing");
+    page.console_type("");
+
+    // Clear empties the screen, not the history.
+    page.click("Clear");
+    page.until("an empty console", |t| !t.contains("QueueUrl"))
+        .await;
+    assert!(page.text().contains("Queues (1)"));
+    storage.remove_item(HISTORY_KEY).unwrap();
+    page.root.remove();
+}
+
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
@@ -1013,6 +1108,38 @@ impl Page {
                 && t.contains("Subscriptions (1)")
         })
         .await;
+    }
+
+    fn console_input(&self) -> web_sys::HtmlTextAreaElement {
+        self.root
+            .query_selector("#console-input")
+            .unwrap()
+            .expect("the console input")
+            .unchecked_into()
+    }
+
+    /// Presses `key` in the console input (a keydown, as the keyboard sends it).
+    fn console_key(&self, key: &str) {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let event =
+            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        self.console_input().dispatch_event(&event).unwrap();
+    }
+
+    /// Types `text` into the console (the cursor ends up after it).
+    fn console_type(&self, text: &str) {
+        let input = self.console_input();
+        input.set_value(text);
+        Self::fire(&input, "input");
+    }
+
+    /// Types `line` into the console and presses Enter.
+    fn console_enter(&self, line: &str) {
+        self.console_type(line);
+        self.console_key("Enter");
     }
 
     /// Waits (Yew renders asynchronously) until the page text satisfies `check`.

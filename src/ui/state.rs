@@ -6,11 +6,13 @@
 //! a console page remembers for its user (form drafts, the selection, what a receive
 //! returned, errors to show) and what it has read from the trace (`notes`).
 
+use super::console::{ConsoleAction, ConsoleState};
 use super::notes::{ReceiveFlags, TraceNotes};
 use super::params::Settings;
 use super::sns_state::{Inspect, SnsAction, SnsDrafts, SnsFeedback};
 pub use super::speed::{Speed, TICK_MS};
 use super::view::name_of;
+use crate::cli::Shell;
 use crate::engine::{
     Command, Engine, EngineConfig, Event, MessageAttributeValue, MessageInput, MoveTaskReport,
     PollId, ReceiveInput, Reply, SendResult, SimTime, SqsError,
@@ -183,6 +185,8 @@ pub enum Action {
     Tick,
     /// Topics, subscriptions, publishing and endpoints.
     Sns(SnsAction),
+    /// The console panel: AWS CLI lines run through the same shell as `fanout run`.
+    Console(ConsoleAction),
 }
 
 #[derive(Clone)]
@@ -213,6 +217,10 @@ pub struct AppState {
     pub encryption_feedback: Feedback,
     pub send_receive_feedback: Feedback,
     pub redrive_feedback: Feedback,
+    /// The console's variables and dropped files, kept between the lines typed.
+    pub shell: Rc<RefCell<Shell>>,
+    /// The console's output and the commands typed (the scenario's history).
+    pub console: ConsoleState,
 }
 
 fn wall_clock_ms() -> f64 {
@@ -286,6 +294,8 @@ impl AppState {
             encryption_feedback: Feedback::None,
             send_receive_feedback: Feedback::None,
             redrive_feedback: Feedback::None,
+            shell: Rc::default(),
+            console: ConsoleState::with_history(super::console::load_history()),
         }
     }
 
@@ -347,6 +357,7 @@ impl AppState {
                 self.engine.borrow_mut().step();
             }
             Action::Sns(a) => self.sns_act(a),
+            Action::Console(a) => self.console_act(a),
             Action::Tick => {
                 // A tick already queued when Pause was pressed must not move the clock.
                 if !self.playing {

@@ -1,6 +1,7 @@
 //! The page: the reducer, the play loop, and the layout of the panels.
 
 use super::clock::ClockBar;
+use super::console::ConsolePanel;
 use super::create_queue::CreateQueueForm;
 use super::create_topic::CreateTopicForm;
 use super::encryption::EncryptionPanel;
@@ -18,6 +19,7 @@ use super::subscribe::SubscribeForm;
 use super::subscription::SubscriptionInspector;
 use super::topic::TopicInspector;
 use super::topology::TopologyView;
+use crate::ui::console::Interpreter;
 use crate::ui::params::Settings;
 use crate::ui::sns_state::topic_name_to_create;
 use crate::ui::state::{Action, AppState, TICK_MS};
@@ -52,6 +54,8 @@ pub fn App(props: &AppProps) -> Html {
     let sf = &state.sns_feedback;
     let sns = snap.sns;
     let inspecting = state.inspect.is_some();
+    let flash = state.console.flash(state.wall_ms);
+    let console = &state.console;
     html! {
         <div class="app">
             <Header settings={state.settings.clone()} />
@@ -72,11 +76,11 @@ pub fn App(props: &AppProps) -> Html {
                         fifo={sd.topic_fifo} content_based_deduplication={sd.topic_content_dedup}
                         feedback={sf.create.clone()} dispatch={dispatch.clone()} />
                     <QueueList queues={snap.queues} selected={state.selected.clone()}
-                        dispatch={dispatch.clone()} />
+                        flash={flash.clone()} dispatch={dispatch.clone()} />
                 </div>
                 <div class="column middle">
                     <TopologyView topology={sns.topology} access_feedback={sf.access.clone()}
-                        dispatch={dispatch.clone()} />
+                        {flash} dispatch={dispatch.clone()} />
                     if let Some(topic) = sns.topic {
                         <TopicInspector topic={topic.clone()} feedback={sf.inspector.clone()} dispatch={dispatch.clone()}>
                             <SubscribeForm protocol={sd.protocol.clone()} endpoint={sd.endpoint.clone()}
@@ -139,6 +143,10 @@ pub fn App(props: &AppProps) -> Html {
                     <EventLog lines={snap.log} />
                 </div>
             </main>
+            <ConsolePanel entries={console.entries.clone()} history={console.history.clone()}
+                script={console.script()} commands={console.scenario().len()}
+                interpreter={Interpreter { engine: state.engine.clone(), shell: state.shell.clone() }}
+                dispatch={dispatch.clone()} />
         </div>
     }
 }

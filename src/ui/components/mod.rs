@@ -4,6 +4,7 @@
 pub mod access;
 pub mod app;
 pub mod clock;
+pub mod console;
 pub mod create_queue;
 pub mod create_topic;
 pub mod encryption;

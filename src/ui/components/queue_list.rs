@@ -1,7 +1,9 @@
 //! The queues, each with its type, message counts and whether it is a dead-letter queue;
-//! clicking one selects it. A queue a message has just moved into pulses.
+//! clicking one selects it. A queue a message has just moved into pulses; one the
+//! console's latest command touched flashes.
 
 use super::Dispatch;
+use crate::ui::console::Flash;
 use crate::ui::state::Action;
 use crate::ui::view::QueueSummary;
 use yew::prelude::*;
@@ -10,6 +12,8 @@ use yew::prelude::*;
 pub struct QueueListProps {
     pub queues: Vec<QueueSummary>,
     pub selected: Option<String>,
+    #[prop_or_default]
+    pub flash: Flash,
     pub dispatch: Dispatch,
 }
 
@@ -24,7 +28,7 @@ pub fn QueueList(props: &QueueListProps) -> Html {
         };
         html! {
             <li key={q.name.clone()}>
-                <button class={classes!("queue", selected.then_some("selected"), q.arrived.then_some("arrived"))}
+                <button class={classes!("queue", selected.then_some("selected"), q.arrived.then_some("arrived"), props.flash.queue(&q.name))}
                     aria-current={selected.then_some("true")} {onclick}>
                     <span class="name">
                         { &q.name }

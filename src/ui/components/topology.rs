@@ -7,6 +7,7 @@
 //! dropped stops short with a "filtered out" mark, and a delivery waiting for a retry
 //! shows its countdown and attempt number. Tokens are keyed by trace position, so each
 //! animation plays once; with reduced motion they appear at their destination instead.
+//! Whatever the console's latest command touched flashes (`Flash`).
 //!
 //! Text is HTML positioned over one SVG of lines: the SVG stretches to the width (its
 //! strokes do not), rows are a fixed height, so a point is (percent across, px down).
@@ -14,6 +15,7 @@
 use super::access::AccessWarnings;
 use super::{clicks, sns_click, Dispatch};
 use crate::engine::sns::Protocol;
+use crate::ui::console::Flash;
 use crate::ui::sns_notes::FlowKind;
 use crate::ui::sns_state::SnsAction;
 use crate::ui::sns_view::{endpoint_label, EdgeView, TargetKind, TargetNode, TopicNode, Topology};
@@ -41,6 +43,8 @@ fn y_at(a: usize, b: usize, percent: u32) -> i64 {
 pub struct TopologyProps {
     pub topology: Topology,
     pub access_feedback: Feedback,
+    #[prop_or_default]
+    pub flash: Flash,
     pub dispatch: Dispatch,
 }
 
@@ -48,6 +52,7 @@ pub struct TopologyProps {
 pub fn TopologyView(props: &TopologyProps) -> Html {
     let t = &props.topology;
     let d = &props.dispatch;
+    let f = &props.flash;
     let height = t.rows as u32 * ROW;
     html! {
         <section class="card topology" aria-labelledby="topology-title">
@@ -60,17 +65,17 @@ pub fn TopologyView(props: &TopologyProps) -> Html {
                         if t.topics.is_empty() {
                             <li class="node-slot none">{ "No topics yet" }</li>
                         }
-                        { for t.topics.iter().map(|n| topic_node(n, d)) }
+                        { for t.topics.iter().map(|n| topic_node(n, d, f)) }
                     </ul>
                     <div class="wires">
                         <svg class="lines" viewBox={format!("0 0 100 {height}")} preserveAspectRatio="none"
                             aria-hidden="true">
-                            { for t.edges.iter().map(edge_lines) }
+                            { for t.edges.iter().map(|e| edge_lines(e, f)) }
                         </svg>
-                        { for t.edges.iter().map(|e| html! { <Edge key={e.subscription.clone()} edge={e.clone()} dispatch={d.clone()} /> }) }
+                        { for t.edges.iter().map(|e| html! { <Edge key={e.subscription.clone()} edge={e.clone()} flash={f.subscription(&e.subscription)} dispatch={d.clone()} /> }) }
                     </div>
                     <ul class="topo-col targets" aria-label="Queues and endpoints">
-                        { for t.targets.iter().map(|n| target_node(n, d)) }
+                        { for t.targets.iter().map(|n| target_node(n, d, f)) }
                     </ul>
                     <svg class="arcs" viewBox={format!("0 0 24 {height}")} aria-hidden="true">
                         { for t.redrives.iter().map(|a| html! {
@@ -86,11 +91,11 @@ pub fn TopologyView(props: &TopologyProps) -> Html {
     }
 }
 
-fn topic_node(n: &TopicNode, d: &Dispatch) -> Html {
+fn topic_node(n: &TopicNode, d: &Dispatch, f: &Flash) -> Html {
     let onclick = sns_click(d, SnsAction::SelectTopic(n.arn.clone()));
     html! {
         <li key={n.arn.clone()} class="node-slot" style={format!("top:{}px", n.row as u32 * ROW)}>
-            <button class={classes!("node", "topic-node", n.selected.then_some("selected"))}
+            <button class={classes!("node", "topic-node", n.selected.then_some("selected"), f.topic(&n.name))}
                 aria-label={format!("Topic {}", n.name)} title={n.name.clone()}
                 aria-current={n.selected.then_some("true")} {onclick}>
                 <span class="node-name">
@@ -117,7 +122,7 @@ fn icon(p: Protocol) -> &'static str {
     }
 }
 
-fn target_node(n: &TargetNode, d: &Dispatch) -> Html {
+fn target_node(n: &TargetNode, d: &Dispatch, f: &Flash) -> Html {
     let style = format!("top:{}px", n.row as u32 * ROW);
     let body = match &n.kind {
         TargetKind::Queue {
@@ -126,7 +131,7 @@ fn target_node(n: &TargetNode, d: &Dispatch) -> Html {
             in_flight,
             selected,
         } => html! {
-            <button class={classes!("node", "queue-node", selected.then_some("selected"))}
+            <button class={classes!("node", "queue-node", selected.then_some("selected"), f.queue(name))}
                 aria-label={format!("Queue {name}")} title={name.clone()}
                 aria-current={selected.then_some("true")}
                 onclick={clicks(d, Action::Select(name.clone()))}>
@@ -148,7 +153,7 @@ fn target_node(n: &TargetNode, d: &Dispatch) -> Html {
             subscription,
             selected,
         } => html! {
-            <button class={classes!("node", "endpoint-node", (!up).then_some("down"), selected.then_some("selected"))}
+            <button class={classes!("node", "endpoint-node", (!up).then_some("down"), selected.then_some("selected"), f.endpoint(endpoint))}
                 aria-label={format!("Endpoint {endpoint}")} title={endpoint.clone()}
                 onclick={sns_click(d, SnsAction::SelectSubscription(subscription.clone()))}>
                 <span class="node-name">
@@ -167,7 +172,7 @@ fn target_node(n: &TargetNode, d: &Dispatch) -> Html {
 }
 
 /// The SVG lines of one subscription: its edge, and its dead-letter branch.
-fn edge_lines(e: &EdgeView) -> Html {
+fn edge_lines(e: &EdgeView, f: &Flash) -> Html {
     let (y1, y2) = (y(e.from), y(e.to));
     let class = classes!(
         "edge",
@@ -175,6 +180,7 @@ fn edge_lines(e: &EdgeView) -> Html {
         e.selected.then_some("selected"),
         e.access.then_some("warning"),
         e.retry.is_some().then_some("retrying"),
+        f.subscription(&e.subscription),
     );
     html! {
         <g key={e.subscription.clone()}>
@@ -192,6 +198,7 @@ fn edge_lines(e: &EdgeView) -> Html {
 #[derive(Properties, PartialEq)]
 struct EdgeProps {
     edge: EdgeView,
+    flash: Option<&'static str>,
     dispatch: Dispatch,
 }
 
@@ -215,7 +222,7 @@ fn Edge(props: &EdgeProps) -> Html {
         || t.lost > 0);
     html! {
         <>
-            <button class={classes!("edge-badge", e.pending.then_some("pending"), e.selected.then_some("selected"), e.access.then_some("warning"))}
+            <button class={classes!("edge-badge", e.pending.then_some("pending"), e.selected.then_some("selected"), e.access.then_some("warning"), props.flash)}
                 {style} {onclick} aria-label={format!("Subscription {}", e.label)} title={e.label.clone()}
                 data-subscription={e.subscription.clone()}>
                 if quiet {

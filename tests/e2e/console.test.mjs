@@ -1,0 +1,161 @@
+// End-to-end test of the console panel in the built page (dist/), in headless Chromium:
+// typed commands, history, a pasted script, errors, tab completion, and the page
+// following what the commands did.
+//
+//   PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH" trunk build --release --offline
+//   node --test tests/e2e/
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DIST = path.join(ROOT, 'dist');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const TIMEOUT_MS = 15_000;
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+let server;
+let baseUrl;
+let browser;
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(DIST, 'index.html')), 'build first: trunk build --release --offline');
+  server = http.createServer((req, res) => {
+    const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const file = path.join(DIST, urlPath === '/' ? 'index.html' : urlPath);
+    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': MIME[path.extname(file)] || 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function until(what, check, timeout = TIMEOUT_MS) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value;
+      last = `got ${JSON.stringify(value)}`;
+    } catch (e) {
+      last = e.message;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what} (${last})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const expectFocus = async (field) =>
+  assert.ok(await field.evaluate((el) => el === document.activeElement), 'the input keeps the focus');
+
+/** Pastes `text` into `field` as the clipboard would (a paste event carrying the text). */
+const paste = (field, text) =>
+  field.evaluate((el, t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+
+test('the console runs commands, recalls them, runs pasted scripts and shows errors in red', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.setDefaultTimeout(TIMEOUT_MS);
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(`${baseUrl}/?seed=1&chaos=off`);
+  const input = page.getByRole('textbox', { name: 'Console input' });
+  const output = page.getByRole('log', { name: 'Console output' });
+  const queueInList = page.locator('section.queues').getByRole('button', { name: /^q1 / });
+
+  // A typed command: its JSON answer, and the queue on the page.
+  await input.fill('aws sqs create-queue --queue-name q1');
+  await input.press('Enter');
+  await until('the QueueUrl', async () =>
+    (await output.innerText()).includes('"QueueUrl": "https://sqs.us-east-1.amazonaws.com/123456789012/q1"'));
+  assert.match(await output.innerText(), /^\$ aws sqs create-queue --queue-name q1$/m);
+  await queueInList.waitFor();
+  assert.equal(await input.inputValue(), '');
+  // The queue the command created flashes in the list and in the topology.
+  assert.match(await queueInList.getAttribute('class'), /\bflash-odd\b/);
+  assert.match(await page.getByRole('button', { name: 'Queue q1', exact: true }).getAttribute('class'), /\bflash-odd\b/);
+
+  // The arrow keys recall it.
+  await input.press('ArrowUp');
+  assert.equal(await input.inputValue(), 'aws sqs create-queue --queue-name q1');
+  await input.press('ArrowDown');
+  assert.equal(await input.inputValue(), '');
+
+  // A pasted script runs whole: a variable, then three sends.
+  await paste(input, [
+    'Q=$(aws sqs get-queue-url --queue-name q1 --query QueueUrl --output text)',
+    ...['one', 'two', 'three'].map((b) =>
+      `aws sqs send-message --queue-url "$Q" --message-body ${b} --query MD5OfMessageBody --output text`),
+  ].join('\n'));
+  await until('three sends', async () => /3 visible/.test(await queueInList.innerText()));
+  const printed = await output.innerText();
+  assert.match(printed, /^> aws sqs send-message --queue-url "\$Q" --message-body three/m);
+  // MD5 of "one", "two", "three", as SQS answers.
+  for (const md5 of ['f97c5d29941bfb1b2fdab0874906ab82', 'b8a9f715dbb64fd5c56e7783c6820a61', '35d6d33467aae9a2e3dccb4b6b027878']) {
+    assert.ok(printed.includes(md5), `${md5} in the output`);
+  }
+
+  // A service error: red, with the AWS CLI's exit status.
+  await input.fill('aws sqs get-queue-url --queue-name missing');
+  await input.press('Enter');
+  const status = output.locator('.status').last();
+  await until('the exit status', async () => (await status.innerText()).includes('[exit status 254]'));
+  const error = output.locator('.stderr').last();
+  assert.match(await error.innerText(),
+    /An error occurred \(AWS\.SimpleQueueService\.NonExistentQueue\) when calling the GetQueueUrl operation/);
+  assert.equal(await error.evaluate((e) => getComputedStyle(e).color), 'rgb(255, 123, 114)');
+
+  // A usage error, as the AWS CLI words it.
+  await input.fill('aws sqs create-queue');
+  await input.press('Enter');
+  await until('the usage error', async () => (await status.innerText()).includes('[exit status 252]'));
+  assert.match(await output.locator('.stderr').last().innerText(),
+    /the following arguments are required: --queue-name/);
+
+  // Tab completes the operation, as `fanout repl` does.
+  await input.fill('aws sqs cre');
+  await input.press('Tab');
+  assert.equal(await input.inputValue(), 'aws sqs create-queue ');
+  await expectFocus(input);
+
+  // Enter inside an open quote adds a line; the command runs once the quote is closed.
+  await input.fill("echo 'two");
+  await input.press('Enter');
+  assert.equal(await input.inputValue(), "echo 'two\n");
+  await input.pressSequentially("lines'");
+  await input.press('Enter');
+  await until('the two-line echo', async () => (await output.innerText()).includes("$ echo 'two\n> lines'\ntwo\nlines"));
+
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -531,9 +531,11 @@ pub fn parse_invocation(args: &[String]) -> Result<Invocation, ArgumentError> {
             };
             match flag.as_str() {
                 "--output" => {
-                    if !["json", "text"].contains(&value.as_str()) {
+                    let choices = super::output::OUTPUT_FORMATS;
+                    if !choices.contains(&value.as_str()) {
                         return Err(usage(format!(
-                            "argument --output: Invalid choice, valid choices are:\n\njson                                     | text\n(table and yaml output arrive in a later version of Fanout; got '{value}')"
+                            "argument --output: {}",
+                            invalid_choice(&value, choices)
                         )));
                     }
                     globals.output = Some(value)

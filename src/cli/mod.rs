@@ -253,20 +253,23 @@ impl Run<'_> {
                 return EXIT_SERVICE_ERROR;
             }
         };
-        let mut doc = output::response(&reply);
-        let queried = invocation.globals.query.is_some();
-        if let Some(q) = &invocation.globals.query {
-            doc = match output::query(&doc, q) {
-                Ok(v) => v,
-                Err(message) => {
-                    out.err(format!("\n{message}\n"));
-                    return EXIT_USAGE;
-                }
-            };
+        let doc = output::response(&reply);
+        let globals = &invocation.globals;
+        match output::render(
+            &doc,
+            globals.query.as_deref(),
+            globals.output.as_deref(),
+            operation,
+        ) {
+            Ok(text) => {
+                out.out(text);
+                EXIT_OK
+            }
+            Err(output::RenderError { message, status }) => {
+                out.err(message);
+                status
+            }
         }
-        let text = output::render(&doc, invocation.globals.output.as_deref(), queried);
-        out.out(text);
-        EXIT_OK
     }
 
     /// The AWS CLI follows `NextToken` of SNS list operations itself and prints one merged

@@ -97,6 +97,8 @@ would print.
             }
         };
         let mut session = Session::new(config);
+        // `file://NAME` reads the real file system when the script did not write NAME.
+        session.shell_mut().host_files = true;
         let output = session.run_script(&script);
         let (mut stdout, mut stderr) = (std::io::stdout().lock(), std::io::stderr().lock());
         for (stream, text) in &output.chunks {

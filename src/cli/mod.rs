@@ -8,11 +8,14 @@
 
 pub mod aws;
 pub mod controls;
+pub mod files;
+pub mod help;
 pub mod output;
 pub mod params;
 pub mod pyjson;
 pub mod shell;
 pub mod shorthand;
+pub mod skeleton;
 pub mod sns;
 
 use crate::engine::{Command, Engine, EngineConfig, Reply};
@@ -77,6 +80,9 @@ pub struct Shell {
     vars: BTreeMap<String, String>,
     /// The virtual file area: `file://NAME` reads `files[NAME]`.
     pub files: BTreeMap<String, String>,
+    /// Whether `file://NAME` may read the real file system when the virtual area has no
+    /// NAME (native `fanout run` only).
+    pub host_files: bool,
 }
 
 impl Shell {
@@ -179,7 +185,10 @@ impl Run<'_> {
         };
         match program.as_str() {
             "aws" => self.run_aws(&argv[1..], out),
-            "fanout" => match controls::run(self.engine, &argv[1..]) {
+            "fanout" => match match argv.get(1).map(String::as_str) {
+                Some("file") => files::run(&mut self.shell.files, &argv[2..]),
+                _ => controls::run(self.engine, &argv[1..]),
+            } {
                 Ok(printed) => {
                     out.out(printed);
                     EXIT_OK
@@ -227,8 +236,19 @@ impl Run<'_> {
     }
 
     fn run_aws(&mut self, args: &[String], out: &mut Output) -> i32 {
-        let invocation = match aws::parse_invocation(args) {
-            Ok(i) => i,
+        let files = files::ParamFiles {
+            virtual_files: Some(&self.shell.files),
+            host: self.shell.host_files,
+        };
+        let invocation = match aws::parse_request(args, files) {
+            Ok(aws::Request::Call(i)) => i,
+            Ok(aws::Request::Print(text)) => {
+                out.out(text);
+                return EXIT_OK;
+            }
+            Ok(aws::Request::OutputSkeleton { globals, response }) => {
+                return print_response(response, &globals, out);
+            }
             Err(aws::ArgumentError { message, status }) => {
                 out.err(message);
                 return status;
@@ -248,20 +268,7 @@ impl Run<'_> {
                 return EXIT_SERVICE_ERROR;
             }
         };
-        let mut doc = output::response(&reply);
-        let queried = invocation.globals.query.is_some();
-        if let Some(q) = &invocation.globals.query {
-            doc = match output::query(&doc, q) {
-                Ok(v) => v,
-                Err(message) => {
-                    out.err(format!("\n{message}\n"));
-                    return EXIT_USAGE;
-                }
-            };
-        }
-        let text = output::render(&doc, invocation.globals.output.as_deref(), queried);
-        out.out(text);
-        EXIT_OK
+        print_response(output::response(&reply), &invocation.globals, out)
     }
 
     /// The AWS CLI follows `NextToken` of SNS list operations itself and prints one merged
@@ -354,6 +361,26 @@ impl Run<'_> {
             }
         }
     }
+}
+
+/// Prints a response document as `--query` and `--output` ask.
+fn print_response(
+    mut doc: serde_json::Value,
+    globals: &aws::GlobalOptions,
+    out: &mut Output,
+) -> i32 {
+    let queried = globals.query.is_some();
+    if let Some(q) = &globals.query {
+        doc = match output::query(&doc, q) {
+            Ok(v) => v,
+            Err(message) => {
+                out.err(format!("\n{message}\n"));
+                return EXIT_USAGE;
+            }
+        };
+    }
+    out.out(output::render(&doc, globals.output.as_deref(), queried));
+    EXIT_OK
 }
 
 fn literal_is(word: &[Part], s: &str) -> bool {

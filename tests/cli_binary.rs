@@ -140,3 +140,22 @@ fn same_seed_same_output_different_seed_different_ids() {
     assert_eq!(a.stdout, b.stdout, "seed 3 twice");
     assert_ne!(a.stdout, c.stdout, "seeds 3 and 4");
 }
+
+#[test]
+fn file_values_read_the_virtual_area_then_the_disk() {
+    let script = "aws sqs create-queue --cli-input-json file://tests/data/files/queue.json --query QueueUrl --output text
+fanout file write tests/data/files/queue.json '{\"QueueName\": \"from-the-virtual-area\"}'
+aws sqs create-queue --cli-input-json file://tests/data/files/queue.json --query QueueUrl --output text
+aws sqs create-queue --cli-input-json file://tests/data/files/none.json
+";
+    let out = fanout(&["run", "-"], script);
+    assert_eq!(
+        text(&out.stdout),
+        "https://sqs.us-east-1.amazonaws.com/123456789012/from-disk\nhttps://sqs.us-east-1.amazonaws.com/123456789012/from-the-virtual-area\n"
+    );
+    assert_eq!(
+        text(&out.stderr),
+        "\nError parsing parameter '--cli-input-json': Unable to load paramfile file://tests/data/files/none.json: [Errno 2] No such file or directory: 'tests/data/files/none.json'\n"
+    );
+    assert_eq!(out.status.code(), Some(252));
+}

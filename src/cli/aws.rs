@@ -645,8 +645,10 @@ pub fn parse_request(args: &[String], files: ParamFiles) -> Result<Request, Argu
     if op_args == ["help"] {
         return Ok(Request::Print(help::operation_help(service, spec)));
     }
-    let given = parse_options(spec, &op_args)?;
-    build(spec, &given, globals, files)
+    match parse_options(spec, &op_args)? {
+        Some(given) => build(spec, &given, globals, files),
+        None => Ok(Request::Print(help::operation_help(service, spec))),
+    }
 }
 
 /// Does argparse take `arg` for an option rather than a value? (`-5` and anything with
@@ -663,10 +665,11 @@ fn looks_like_option(arg: &str) -> bool {
     !rest.is_empty() && !negative_number && !arg.contains(' ')
 }
 
+/// The operation's options by name, or `None` when the line asks for the operation's help.
 fn parse_options(
     spec: &OperationSpec,
     args: &[String],
-) -> Result<BTreeMap<&'static str, Given>, ArgumentError> {
+) -> Result<Option<BTreeMap<&'static str, Given>>, ArgumentError> {
     let mut given = BTreeMap::new();
     let mut unknown = Vec::new();
     let mut i = 0;
@@ -757,10 +760,19 @@ fn parse_options(
             missing.join(", ")
         )));
     }
+    // The AWS CLI gives argparse one optional positional, `help`: the first word that is
+    // not an option fills it, and any other such word is reported after the rest.
+    if let Some(at) = unknown.iter().position(|a| !a.starts_with('-')) {
+        let positional = unknown.remove(at);
+        if positional == "help" {
+            return Ok(None);
+        }
+        unknown.push(positional);
+    }
     if !unknown.is_empty() {
         return Err(unknown_options(&unknown));
     }
-    Ok(given)
+    Ok(Some(given))
 }
 
 /// The API parameters of one call, by member name, as the AWS CLI would send them.

@@ -223,3 +223,22 @@ lines
     assert!(text(&out.stderr).contains("unexpected argument 'script.sh'"));
     let _ = std::fs::remove_file(&history);
 }
+
+#[test]
+fn file_values_read_the_virtual_area_then_the_disk() {
+    let script = "aws sqs create-queue --cli-input-json file://tests/data/files/queue.json --query QueueUrl --output text
+fanout file write tests/data/files/queue.json '{\"QueueName\": \"from-the-virtual-area\"}'
+aws sqs create-queue --cli-input-json file://tests/data/files/queue.json --query QueueUrl --output text
+aws sqs create-queue --cli-input-json file://tests/data/files/none.json
+";
+    let out = fanout(&["run", "-"], script);
+    assert_eq!(
+        text(&out.stdout),
+        "https://sqs.us-east-1.amazonaws.com/123456789012/from-disk\nhttps://sqs.us-east-1.amazonaws.com/123456789012/from-the-virtual-area\n"
+    );
+    assert_eq!(
+        text(&out.stderr),
+        "\nError parsing parameter '--cli-input-json': Unable to load paramfile file://tests/data/files/none.json: [Errno 2] No such file or directory: 'tests/data/files/none.json'\n"
+    );
+    assert_eq!(out.status.code(), Some(252));
+}

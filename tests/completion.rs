@@ -95,8 +95,8 @@ fn cases() -> Vec<(&'static str, usize, Vec<String>)> {
         ("aws sns subscribe --protocol ", 29, v(&[
             "email", "email-json", "http", "https", "lambda", "sms", "sqs",
         ])),
-        ("aws sqs list-queues --output ", 29, v(&["json", "text"])),
-        ("aws sqs list-queues --output=t", 29, v(&["text "])),
+        ("aws sqs list-queues --output ", 29, v(&["json", "off", "table", "text", "yaml", "yaml-stream"])),
+        ("aws sqs list-queues --output=te", 29, v(&["text "])),
         ("aws sqs get-queue-attributes --attribute-names Approx", 47, v(&[
             "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesDelayed",
             "ApproximateNumberOfMessagesNotVisible",

@@ -39,7 +39,9 @@ editing, history ($FANOUT_HISTORY or ~/.fanout_history) and tab completion.
             Some("run") => run(&args[1..]),
             Some("repl") => match options(&args[1..]) {
                 Ok(o) if o.script.is_none() && o.trace.is_none() => {
-                    super::repl::repl(Session::new(o.config))
+                    let mut session = Session::new(o.config);
+                    session.shell_mut().host_files = true;
+                    super::repl::repl(session)
                 }
                 Ok(o) => usage_error(&format!(
                     "unexpected argument '{}'",
@@ -128,6 +130,8 @@ editing, history ($FANOUT_HISTORY or ~/.fanout_history) and tab completion.
             }
         };
         let mut session = Session::new(o.config);
+        // `file://NAME` reads the real file system when the script did not write NAME.
+        session.shell_mut().host_files = true;
         let output = session.run_script(&script);
         print_output(&output);
         if let Some(p) = o.trace {

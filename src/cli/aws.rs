@@ -3,7 +3,9 @@
 //! member order, which is the order the AWS CLI processes them), the API member each one
 //! sets and how its value is read.
 
-use super::params::{self, Shape};
+use super::files::ParamFiles;
+use super::params::{self, Member, Shape};
+use super::{help, pyjson};
 use crate::engine::{
     ChangeMessageVisibilityBatchEntry, Command, DeleteMessageBatchEntry, MessageAttributeValue,
     MessageAttributes, MessageInput, ReceiveInput, SendMessageBatchEntry,
@@ -22,7 +24,7 @@ pub enum Kind {
     /// A list, map or structure: shorthand or JSON (see `params`). Lists take any
     /// number of arguments.
     Param(&'static Shape),
-    /// Accepted for compatibility; has no effect in the simulation.
+    /// A string the simulation accepts and ignores (there is one account).
     Ignored,
     /// A boolean switch (`--return-subscription-arn`): sets its member to this value.
     Flag(bool),
@@ -64,6 +66,7 @@ pub(super) const fn opt(
 
 const QUEUE_URL: OptionSpec = opt("--queue-url", "QueueUrl", Kind::Text, true);
 pub(super) const STRINGS: Kind = Kind::Param(&params::STRING_LIST);
+const ATTRIBUTE_NAMES: Kind = Kind::Param(&params::QUEUE_ATTRIBUTE_NAMES);
 pub(super) const STRING_MAP: Kind = Kind::Param(&params::STRING_MAP);
 const ATTRIBUTES: Kind = Kind::Param(&params::MESSAGE_ATTRIBUTES);
 /// The AWS CLI's pagination options for paginated operations.
@@ -155,7 +158,12 @@ pub const SQS_OPERATIONS: &[OperationSpec] = &[
         operation: "GetQueueAttributes",
         options: &[
             QUEUE_URL,
-            opt("--attribute-names", "AttributeNames", STRINGS, false),
+            opt(
+                "--attribute-names",
+                "AttributeNames",
+                ATTRIBUTE_NAMES,
+                false,
+            ),
         ],
     },
     OperationSpec {
@@ -163,7 +171,12 @@ pub const SQS_OPERATIONS: &[OperationSpec] = &[
         operation: "GetQueueUrl",
         options: &[
             opt("--queue-name", "QueueName", Kind::Text, true),
-            opt("--queue-owner-aws-account-id", "", Kind::Ignored, false),
+            opt(
+                "--queue-owner-aws-account-id",
+                "QueueOwnerAWSAccountId",
+                Kind::Ignored,
+                false,
+            ),
         ],
     },
     OperationSpec {
@@ -213,11 +226,16 @@ pub const SQS_OPERATIONS: &[OperationSpec] = &[
         operation: "ReceiveMessage",
         options: &[
             QUEUE_URL,
-            opt("--attribute-names", "AttributeNames", STRINGS, false),
+            opt(
+                "--attribute-names",
+                "AttributeNames",
+                ATTRIBUTE_NAMES,
+                false,
+            ),
             opt(
                 "--message-system-attribute-names",
                 "MessageSystemAttributeNames",
-                STRINGS,
+                Kind::Param(&params::MESSAGE_SYSTEM_ATTRIBUTE_NAMES),
                 false,
             ),
             opt(
@@ -341,6 +359,21 @@ pub struct GlobalOptions {
     pub binary_format: Option<String>,
 }
 
+/// What an `aws` line asks for.
+#[derive(Debug)]
+pub enum Request {
+    /// A call of the engine.
+    Call(Invocation),
+    /// Text for stdout, and success: help, an input skeleton.
+    Print(String),
+    /// `--generate-cli-skeleton output`: a made-up response, printed as a real one would be.
+    OutputSkeleton {
+        globals: GlobalOptions,
+        operation: &'static str,
+        response: Value,
+    },
+}
+
 /// A parsed `aws` invocation, ready for the engine.
 #[derive(Debug)]
 pub struct Invocation {
@@ -406,7 +439,7 @@ fn unknown_options(unknown: &[String]) -> ArgumentError {
 
 /// argparse's "Invalid choice" text: the choices two to a line, each padded to 40
 /// columns, then the close matches (`difflib.get_close_matches`, cutoff 0.8).
-fn invalid_choice(value: &str, choices: &[&str]) -> String {
+pub(super) fn invalid_choice(value: &str, choices: &[&str]) -> String {
     let mut msg = vec!["Invalid choice, valid choices are:\n".to_string()];
     for pair in choices.chunks(2) {
         msg.push(
@@ -468,6 +501,18 @@ fn matching_characters(a: &[char], b: &[char]) -> usize {
         + matching_characters(&a[best_i + best..], &b[best_j + best..])
 }
 
+const CLI_INPUT_JSON: &str = "--cli-input-json";
+const CLI_INPUT_YAML: &str = "--cli-input-yaml";
+const GENERATE_CLI_SKELETON: &str = "--generate-cli-skeleton";
+const SKELETON_CHOICES: &[&str] = &["input", "output", "yaml-input"];
+
+/// Options the AWS CLI adds to every operation (after the API's own).
+pub(super) const COMMON_OPTIONS: &[OptionSpec] = &[
+    opt(CLI_INPUT_JSON, "", Kind::Text, false),
+    opt(CLI_INPUT_YAML, "", Kind::Text, false),
+    opt(GENERATE_CLI_SKELETON, "", Kind::Text, false),
+];
+
 #[derive(Debug, Clone)]
 enum Given {
     One(String),
@@ -506,7 +551,9 @@ pub const GLOBAL_SWITCHES: &[&str] = &[
     "--no-cli-auto-prompt",
 ];
 
-pub fn parse_invocation(args: &[String]) -> Result<Invocation, ArgumentError> {
+/// Reads one `aws` line: a call for the engine, or text to print (help, skeletons).
+/// `files` serves the `file://` and `fileb://` values.
+pub fn parse_request(args: &[String], files: ParamFiles) -> Result<Request, ArgumentError> {
     let mut globals = GlobalOptions::default();
     let mut rest: Vec<String> = Vec::new();
     let mut i = 0;
@@ -531,9 +578,11 @@ pub fn parse_invocation(args: &[String]) -> Result<Invocation, ArgumentError> {
             };
             match flag.as_str() {
                 "--output" => {
-                    if !["json", "text"].contains(&value.as_str()) {
+                    let choices = super::output::OUTPUT_FORMATS;
+                    if !choices.contains(&value.as_str()) {
                         return Err(usage(format!(
-                            "argument --output: Invalid choice, valid choices are:\n\njson                                     | text\n(table and yaml output arrive in a later version of Fanout; got '{value}')"
+                            "argument --output: {}",
+                            invalid_choice(&value, choices)
                         )));
                     }
                     globals.output = Some(value)
@@ -556,9 +605,17 @@ pub fn parse_invocation(args: &[String]) -> Result<Invocation, ArgumentError> {
         }
         i += 1;
     }
-    let service = rest
-        .first()
-        .ok_or_else(|| usage("the following arguments are required: command"))?;
+    // The first two words that are not options name the service and the operation;
+    // options before them are the operation's (argparse passes them on).
+    let mut words = rest.iter().enumerate().filter(|(_, w)| !w.starts_with('-'));
+    let Some((service_at, service)) = words.next() else {
+        return Err(usage("the following arguments are required: command"));
+    };
+    if service == "help" {
+        return help::aws_help(&rest[service_at + 1..])
+            .map(Request::Print)
+            .map_err(usage);
+    }
     let operations = match service.as_str() {
         "sqs" => SQS_OPERATIONS,
         "sns" => super::sns::SNS_OPERATIONS,
@@ -568,9 +625,12 @@ pub fn parse_invocation(args: &[String]) -> Result<Invocation, ArgumentError> {
             )))
         }
     };
-    let op_name = rest
-        .get(1)
-        .ok_or_else(|| usage("the following arguments are required: operation"))?;
+    let Some((op_at, op_name)) = words.next() else {
+        return Err(usage("the following arguments are required: operation"));
+    };
+    if op_name == "help" {
+        return Ok(Request::Print(help::service_help(service, operations)));
+    }
     let spec = operations
         .iter()
         .find(|o| o.name == op_name)
@@ -582,8 +642,19 @@ pub fn parse_invocation(args: &[String]) -> Result<Invocation, ArgumentError> {
                 invalid_choice(op_name, &names)
             ))
         })?;
-    let given = parse_options(spec, &rest[2..])?;
-    build(spec, &given, globals)
+    let op_args: Vec<String> = rest
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != service_at && *i != op_at)
+        .map(|(_, a)| a.clone())
+        .collect();
+    if op_args == ["help"] {
+        return Ok(Request::Print(help::operation_help(service, spec)));
+    }
+    match parse_options(spec, &op_args)? {
+        Some(given) => build(spec, &given, globals, files),
+        None => Ok(Request::Print(help::operation_help(service, spec))),
+    }
 }
 
 /// Does argparse take `arg` for an option rather than a value? (`-5` and anything with
@@ -600,10 +671,11 @@ fn looks_like_option(arg: &str) -> bool {
     !rest.is_empty() && !negative_number && !arg.contains(' ')
 }
 
+/// The operation's options by name, or `None` when the line asks for the operation's help.
 fn parse_options(
     spec: &OperationSpec,
     args: &[String],
-) -> Result<BTreeMap<&'static str, Given>, ArgumentError> {
+) -> Result<Option<BTreeMap<&'static str, Given>>, ArgumentError> {
     let mut given = BTreeMap::new();
     let mut unknown = Vec::new();
     let mut i = 0;
@@ -613,11 +685,36 @@ fn parse_options(
             Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
             _ => (a.as_str(), None),
         };
-        let Some(o) = spec.options.iter().find(|o| o.name == flag) else {
+        let Some(o) = spec
+            .options
+            .iter()
+            .chain(COMMON_OPTIONS)
+            .find(|o| o.name == flag)
+        else {
             unknown.push(a.clone());
             i += 1;
             continue;
         };
+        if o.name == GENERATE_CLI_SKELETON {
+            // An optional value (`input` when absent), checked against its choices.
+            let value = match inline {
+                Some(v) => v,
+                None if i + 1 < args.len() && !looks_like_option(&args[i + 1]) => {
+                    i += 1;
+                    args[i].clone()
+                }
+                None => "input".to_string(),
+            };
+            if !SKELETON_CHOICES.contains(&value.as_str()) {
+                return Err(usage(format!(
+                    "argument {GENERATE_CLI_SKELETON}: {}",
+                    invalid_choice(&value, SKELETON_CHOICES)
+                )));
+            }
+            given.insert(o.name, Given::One(value));
+            i += 1;
+            continue;
+        }
         // `--name=value` is the whole value, even for a list.
         if let Kind::Flag(_) = o.kind {
             given.insert(o.name, Given::One(String::new()));
@@ -650,10 +747,17 @@ fn parse_options(
         i += 1;
     }
     // argparse reports missing options; the AWS CLI then refuses what argparse left.
+    // The whole input may come from --cli-input-json/yaml, and an input skeleton needs
+    // none: then nothing is required here (the AWS CLI looks for the bare words).
+    let skeleton_at = args.iter().position(|a| a == GENERATE_CLI_SKELETON);
+    let overridden = args
+        .iter()
+        .any(|a| a == CLI_INPUT_JSON || a == CLI_INPUT_YAML)
+        || skeleton_at.is_some_and(|at| args.get(at + 1).map(String::as_str) != Some("output"));
     let missing: Vec<&str> = spec
         .options
         .iter()
-        .filter(|o| o.required && !given.contains_key(o.name))
+        .filter(|o| o.required && !overridden && !given.contains_key(o.name))
         .map(|o| o.name)
         .collect();
     if !missing.is_empty() {
@@ -662,10 +766,19 @@ fn parse_options(
             missing.join(", ")
         )));
     }
+    // The AWS CLI gives argparse one optional positional, `help`: the first word that is
+    // not an option fills it, and any other such word is reported after the rest.
+    if let Some(at) = unknown.iter().position(|a| !a.starts_with('-')) {
+        let positional = unknown.remove(at);
+        if positional == "help" {
+            return Ok(None);
+        }
+        unknown.push(positional);
+    }
     if !unknown.is_empty() {
         return Err(unknown_options(&unknown));
     }
-    Ok(given)
+    Ok(Some(given))
 }
 
 /// The API parameters of one call, by member name, as the AWS CLI would send them.
@@ -708,7 +821,9 @@ impl Params {
                 let v = v.as_object()?;
                 let text = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
                 let binary_value = text("BinaryValue").map(|b| {
-                    if self.raw_binary {
+                    if let Some(bytes) = params::file_bytes(&b) {
+                        bytes
+                    } else if self.raw_binary {
                         b.into_bytes()
                     } else {
                         params::b64decode(&b).expect("checked before validation")
@@ -774,42 +889,97 @@ fn build(
     spec: &OperationSpec,
     given: &BTreeMap<&'static str, Given>,
     globals: GlobalOptions,
-) -> Result<Invocation, ArgumentError> {
+    files: ParamFiles,
+) -> Result<Request, ArgumentError> {
+    let load = |v: &str| files.load(v);
     let mut values = Map::new();
-    let mut structured: Vec<(&str, &Shape, params::Unpacked)> = Vec::new();
+    let mut json_members = Vec::new();
     for o in spec.options {
-        let Some(g) = given.get(o.name) else {
+        // CLI-only options (paging, the common ones) are not API members.
+        let Some(g) = given.get(o.name).filter(|_| !o.member.is_empty()) else {
             continue;
         };
+        let contents = paramfile(spec, o, g.args(), files)?.map(|c| [c]);
+        let args = contents.as_ref().map_or(g.args(), |c| c.as_slice());
         let value = match o.kind {
-            Kind::Text => Value::String(g.args()[0].clone()),
+            Kind::Text | Kind::Ignored => Value::String(args[0].clone()),
             Kind::Integer => Value::Number(
-                params::py_int(&g.args()[0])
+                params::py_int(&as_text(&args[0]))
                     .map_err(ArgumentError::general)?
                     .into(),
             ),
             Kind::Param(shape) => {
-                let unpacked = params::unpack(o.name, shape, g.args())?;
-                let value = unpacked.value.clone();
-                structured.push((o.member, shape, unpacked));
-                value
+                let unpacked = params::unpack(o.name, shape, args, &load)?;
+                if unpacked.json {
+                    json_members.push(o.member);
+                }
+                unpacked.value
             }
             Kind::Flag(on) => Value::Bool(on),
-            Kind::PageInt | Kind::Ignored => continue,
+            Kind::PageInt => continue,
         };
         values.insert(o.member.to_string(), value);
     }
+    let input = match (given.get(CLI_INPUT_JSON), given.get(CLI_INPUT_YAML)) {
+        (Some(_), Some(_)) => {
+            return Err(ArgumentError {
+                message: "\nOnly one --cli-input- parameter may be specified.\n".into(),
+                status: super::EXIT_USAGE,
+            })
+        }
+        (Some(g), None) => Some(cli_input_json(&g.args()[0], files)?),
+        (None, Some(_)) => {
+            return Err(ArgumentError::param(
+                CLI_INPUT_YAML,
+                "Fanout reads a whole request from --cli-input-json only",
+            ))
+        }
+        (None, None) => None,
+    };
+    // Options on the command line win over the same members in the input.
+    for (member, value) in input.into_iter().flatten() {
+        values.entry(member).or_insert(value);
+    }
+    let members = input_members(spec);
+    match given
+        .get(GENERATE_CLI_SKELETON)
+        .map(|g| g.args()[0].as_str())
+    {
+        Some("input") => {
+            let skeleton = super::skeleton::structure(&members, false);
+            return Ok(Request::Print(super::output::format_json(&skeleton)));
+        }
+        Some("yaml-input") => {
+            return Err(ArgumentError::param(
+                GENERATE_CLI_SKELETON,
+                "Fanout prints input and output skeletons as JSON only",
+            ))
+        }
+        _ => {}
+    }
     let raw_binary = globals.binary_format.as_deref() == Some("raw-in-base64-out");
     if !raw_binary {
-        for (_, shape, given) in &structured {
-            params::check_blobs(&given.value, shape)?;
+        for m in &members {
+            if let Some(v) = values.get(m.name) {
+                params::check_blobs(v, m.shape)?;
+            }
         }
     }
-    let to_check: Vec<(&str, &params::Unpacked, &Shape)> = structured
-        .iter()
-        .map(|(member, shape, given)| (*member, given, *shape))
-        .collect();
-    params::validate(&to_check)?;
+    params::validate_input(&members, &values, &json_members)?;
+    if given.contains_key(GENERATE_CLI_SKELETON) {
+        // `output`: the response the call would have, made up from the model and checked
+        // against it as botocore's stub checks it (a blob placeholder fails that check).
+        let out = super::skeleton::output_members(spec.operation);
+        let response = super::skeleton::structure(out, true);
+        if let Value::Object(m) = &response {
+            params::validate_input(out, m, &[])?;
+        }
+        return Ok(Request::OutputSkeleton {
+            globals,
+            operation: spec.operation,
+            response,
+        });
+    }
     let p = Params { values, raw_binary };
     // The CLI pages for you; --max-items cuts the result and hands out a NextToken.
     let page_int = |name: &str| -> Option<i64> {
@@ -831,7 +1001,7 @@ fn build(
     {
         let command = super::sns::command(spec.name, &p);
         debug_assert_eq!(command.operation(), spec.operation);
-        return Ok(Invocation { globals, command });
+        return Ok(Request::Call(Invocation { globals, command }));
     }
     let url = || p.text_or_empty("QueueUrl");
     let command = match spec.name {
@@ -966,7 +1136,80 @@ fn build(
         other => unreachable!("operation {other} is in the table but not built"),
     };
     debug_assert_eq!(command.operation(), spec.operation);
-    Ok(Invocation { globals, command })
+    Ok(Request::Call(Invocation { globals, command }))
+}
+
+/// The API members an operation takes, in the model's order, with their shapes.
+fn input_members(spec: &OperationSpec) -> Vec<Member> {
+    let mut members: Vec<Member> = Vec::new();
+    for o in spec.options {
+        let shape: &'static Shape = match o.kind {
+            Kind::Text | Kind::Ignored => &Shape::String,
+            Kind::Integer => &Shape::Integer,
+            Kind::Param(shape) => shape,
+            Kind::Flag(_) => &Shape::Boolean,
+            Kind::PageInt => continue,
+        };
+        if o.member.is_empty() || members.iter().any(|m| m.name == o.member) {
+            continue;
+        }
+        members.push(params::member(o.member, shape, o.required));
+    }
+    members
+}
+
+/// The AWS CLI reads `file://` and `fileb://` values of every option except those that
+/// hold URLs (queue URLs, an SNS endpoint), which it takes as written.
+fn paramfile(
+    spec: &OperationSpec,
+    o: &OptionSpec,
+    args: &[String],
+    files: ParamFiles,
+) -> Result<Option<String>, ArgumentError> {
+    let takes_url = o.name == "--queue-url"
+        || (spec.name == "subscribe" && o.name == "--notification-endpoint");
+    let [only] = args else {
+        return Ok(None);
+    };
+    if takes_url {
+        return Ok(None);
+    }
+    files
+        .load(only)
+        .transpose()
+        .map_err(|m| ArgumentError::param(o.name, m))
+}
+
+/// A value as text; Python's `int()` also reads the bytes of a `fileb://` file.
+fn as_text(s: &str) -> String {
+    match params::file_bytes(s) {
+        Some(b) => String::from_utf8_lossy(&b).into_owned(),
+        None => s.to_string(),
+    }
+}
+
+/// `--cli-input-json`: a JSON object of API members, inline or from a file.
+fn cli_input_json(value: &str, files: ParamFiles) -> Result<Map<String, Value>, ArgumentError> {
+    let text = match files.load(value) {
+        Some(Ok(contents)) => as_text(&contents),
+        Some(Err(m)) => return Err(ArgumentError::param(CLI_INPUT_JSON, m)),
+        None => value.to_string(),
+    };
+    // The AWS CLI names this option without its dashes here.
+    match pyjson::loads(&text) {
+        Err(_) => Err(ArgumentError::param(
+            "cli-input-json",
+            "Invalid JSON received.",
+        )),
+        Ok(Value::Object(m)) => Ok(m),
+        Ok(other) => Err(ArgumentError::param(
+            CLI_INPUT_JSON,
+            format!(
+                "Invalid type: expecting map, received {}",
+                params::py_type(&other)
+            ),
+        )),
+    }
 }
 
 pub(super) fn text_member(m: &Map<String, Value>, key: &str) -> String {
@@ -981,6 +1224,14 @@ mod tests {
     use super::*;
 
     const URL: &str = "https://sqs.us-east-1.amazonaws.com/123456789012/q";
+
+    /// An `aws` line that calls the engine (no files).
+    fn parse_invocation(args: &[String]) -> Result<Invocation, ArgumentError> {
+        match parse_request(args, ParamFiles::NONE)? {
+            Request::Call(i) => Ok(i),
+            other => panic!("{args:?} is not a call: {other:?}"),
+        }
+    }
 
     fn args(s: &str) -> Vec<String> {
         s.split(' ').map(str::to_string).collect()

@@ -351,7 +351,7 @@ fn values(
     let queue_arns = || engine.queues().map(|q| q.arn.clone()).collect::<Vec<_>>();
     let topic_arns = || engine.topics().map(|t| t.arn.clone()).collect::<Vec<_>>();
     match flag {
-        "--output" => fixed(&["json", "text"]),
+        "--output" => fixed(crate::cli::output::OUTPUT_FORMATS),
         "--cli-binary-format" => fixed(&["base64", "raw-in-base64-out"]),
         "--color" => fixed(&["auto", "off", "on"]),
         "--queue-url" => engine.queues().map(|q| q.url.clone()).collect(),

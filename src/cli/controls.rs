@@ -11,7 +11,7 @@
 //! - `fanout access lenient|strict` chooses whether queues without an access policy take
 //!   SNS deliveries (lenient, with a warning in the trace) or refuse them as AWS does.
 
-use super::output::render;
+use super::output::format_json;
 use crate::engine::{AccessMode, Command, Engine, Reply};
 use serde_json::json;
 
@@ -46,7 +46,7 @@ pub fn run(engine: &mut Engine, args: &[String]) -> Result<String, String> {
                         "SubscriptionArn": entry.subscription,
                         "Body": body,
                     });
-                    render(&doc, None, false)
+                    format_json(&doc)
                 })
                 .collect();
             Ok(lines.concat())
@@ -123,7 +123,7 @@ fn confirm(engine: &mut Engine, endpoint: &str) -> Result<String, String> {
         )?;
         if let Reply::SubscriptionArn(arn) = reply {
             let doc = json!({ "SubscriptionArn": arn });
-            printed += &render(&doc, None, false);
+            printed += &format_json(&doc);
         }
     }
     Ok(printed)

@@ -9,11 +9,14 @@
 pub mod aws;
 pub mod complete;
 pub mod controls;
+pub mod files;
+pub mod help;
 pub mod output;
 pub mod params;
 pub mod pyjson;
 pub mod shell;
 pub mod shorthand;
+pub mod skeleton;
 pub mod sns;
 
 use crate::engine::{Command, Engine, EngineConfig, Reply};
@@ -78,6 +81,9 @@ pub struct Shell {
     vars: BTreeMap<String, String>,
     /// The virtual file area: `file://NAME` reads `files[NAME]`.
     pub files: BTreeMap<String, String>,
+    /// Whether `file://NAME` may read the real file system when the virtual area has no
+    /// NAME (native `fanout run` only).
+    pub host_files: bool,
 }
 
 impl Shell {
@@ -184,7 +190,10 @@ impl Run<'_> {
         };
         match program.as_str() {
             "aws" => self.run_aws(&argv[1..], out),
-            "fanout" => match controls::run(self.engine, &argv[1..]) {
+            "fanout" => match match argv.get(1).map(String::as_str) {
+                Some("file") => files::run(&mut self.shell.files, &argv[2..]),
+                _ => controls::run(self.engine, &argv[1..]),
+            } {
                 Ok(printed) => {
                     out.out(printed);
                     EXIT_OK
@@ -232,8 +241,23 @@ impl Run<'_> {
     }
 
     fn run_aws(&mut self, args: &[String], out: &mut Output) -> i32 {
-        let invocation = match aws::parse_invocation(args) {
-            Ok(i) => i,
+        let files = files::ParamFiles {
+            virtual_files: Some(&self.shell.files),
+            host: self.shell.host_files,
+        };
+        let invocation = match aws::parse_request(args, files) {
+            Ok(aws::Request::Call(i)) => i,
+            Ok(aws::Request::Print(text)) => {
+                out.out(text);
+                return EXIT_OK;
+            }
+            Ok(aws::Request::OutputSkeleton {
+                globals,
+                operation,
+                response,
+            }) => {
+                return print_response(response, &globals, operation, out);
+            }
             Err(aws::ArgumentError { message, status }) => {
                 out.err(message);
                 return status;
@@ -253,20 +277,12 @@ impl Run<'_> {
                 return EXIT_SERVICE_ERROR;
             }
         };
-        let mut doc = output::response(&reply);
-        let queried = invocation.globals.query.is_some();
-        if let Some(q) = &invocation.globals.query {
-            doc = match output::query(&doc, q) {
-                Ok(v) => v,
-                Err(message) => {
-                    out.err(format!("\n{message}\n"));
-                    return EXIT_USAGE;
-                }
-            };
-        }
-        let text = output::render(&doc, invocation.globals.output.as_deref(), queried);
-        out.out(text);
-        EXIT_OK
+        print_response(
+            output::response(&reply),
+            &invocation.globals,
+            operation,
+            out,
+        )
     }
 
     /// The AWS CLI follows `NextToken` of SNS list operations itself and prints one merged
@@ -357,6 +373,30 @@ impl Run<'_> {
                 *status = inner.status;
                 inner.stdout().trim_end_matches('\n').to_string()
             }
+        }
+    }
+}
+
+/// Prints a response document as `--query` and `--output` ask.
+fn print_response(
+    doc: serde_json::Value,
+    globals: &aws::GlobalOptions,
+    operation: &str,
+    out: &mut Output,
+) -> i32 {
+    match output::render(
+        &doc,
+        globals.query.as_deref(),
+        globals.output.as_deref(),
+        operation,
+    ) {
+        Ok(text) => {
+            out.out(text);
+            EXIT_OK
+        }
+        Err(output::RenderError { message, status }) => {
+            out.err(message);
+            status
         }
     }
 }

@@ -14,12 +14,16 @@
 //! The shapes below are the SQS and SNS APIs' input shapes (members in API order).
 
 use super::aws::ArgumentError;
+use super::shorthand::{LoadFile, ShorthandFailure};
 use super::{pyjson, shorthand};
 use serde_json::{Map, Value};
 
 pub enum Shape {
     String,
+    /// A string the API limits to these values (the CLI does not check them; SQS does).
+    Enum(&'static [&'static str]),
     Integer,
+    Boolean,
     Blob,
     List(&'static Shape),
     /// String keys.
@@ -33,7 +37,7 @@ pub struct Member {
     pub required: bool,
 }
 
-const fn member(name: &'static str, shape: &'static Shape, required: bool) -> Member {
+pub const fn member(name: &'static str, shape: &'static Shape, required: bool) -> Member {
     Member {
         name,
         shape,
@@ -42,6 +46,46 @@ const fn member(name: &'static str, shape: &'static Shape, required: bool) -> Me
 }
 
 pub const STRING_LIST: Shape = Shape::List(&Shape::String);
+
+/// `AttributeNames` of GetQueueAttributes and ReceiveMessage (QueueAttributeName).
+pub const QUEUE_ATTRIBUTE_NAMES: Shape = Shape::List(&Shape::Enum(&[
+    "All",
+    "Policy",
+    "VisibilityTimeout",
+    "MaximumMessageSize",
+    "MessageRetentionPeriod",
+    "ApproximateNumberOfMessages",
+    "ApproximateNumberOfMessagesNotVisible",
+    "CreatedTimestamp",
+    "LastModifiedTimestamp",
+    "QueueArn",
+    "ApproximateNumberOfMessagesDelayed",
+    "DelaySeconds",
+    "ReceiveMessageWaitTimeSeconds",
+    "RedrivePolicy",
+    "FifoQueue",
+    "ContentBasedDeduplication",
+    "KmsMasterKeyId",
+    "KmsDataKeyReusePeriodSeconds",
+    "DeduplicationScope",
+    "FifoThroughputLimit",
+    "RedriveAllowPolicy",
+    "SqsManagedSseEnabled",
+]));
+
+/// `MessageSystemAttributeNames` of ReceiveMessage (MessageSystemAttributeName).
+pub const MESSAGE_SYSTEM_ATTRIBUTE_NAMES: Shape = Shape::List(&Shape::Enum(&[
+    "All",
+    "SenderId",
+    "SentTimestamp",
+    "ApproximateReceiveCount",
+    "ApproximateFirstReceiveTimestamp",
+    "SequenceNumber",
+    "MessageDeduplicationId",
+    "MessageGroupId",
+    "AWSTraceHeader",
+    "DeadLetterQueueSourceArn",
+]));
 /// `Attributes` (QueueAttributeMap) and `Tags` (TagMap).
 pub const STRING_MAP: Shape = Shape::Map(&Shape::String);
 
@@ -131,8 +175,14 @@ pub struct Unpacked {
     pub json: bool,
 }
 
-/// One option's arguments as the API parameter value (step 1 above).
-pub fn unpack(cli_name: &str, shape: &Shape, args: &[String]) -> Result<Unpacked, ArgumentError> {
+/// One option's arguments as the API parameter value (step 1 above); `load` reads the
+/// files of shorthand `key@=file://...` values.
+pub fn unpack(
+    cli_name: &str,
+    shape: &Shape,
+    args: &[String],
+    load: LoadFile,
+) -> Result<Unpacked, ArgumentError> {
     let json = |value| Unpacked { value, json: true };
     let first = args.first().map(String::as_str);
     if let Shape::List(item) = shape {
@@ -143,7 +193,7 @@ pub fn unpack(cli_name: &str, shape: &Shape, args: &[String]) -> Result<Unpacked
                     return parse_json(cli_name, only).map(json);
                 }
             }
-            debug_assert!(matches!(item, Shape::String | Shape::Blob));
+            debug_assert!(matches!(item, Shape::String | Shape::Enum(_) | Shape::Blob));
             return Ok(Unpacked {
                 value: Value::Array(args.iter().map(|a| Value::String(a.clone())).collect()),
                 json: false,
@@ -156,22 +206,21 @@ pub fn unpack(cli_name: &str, shape: &Shape, args: &[String]) -> Result<Unpacked
     let mut value = match shape {
         Shape::List(_) => Value::Array(
             args.iter()
-                .map(|a| shorthand_value(cli_name, a))
+                .map(|a| shorthand_value(cli_name, a, load))
                 .collect::<Result<_, _>>()?,
         ),
-        _ => shorthand_value(cli_name, first.unwrap_or_default())?,
+        _ => shorthand_value(cli_name, first.unwrap_or_default(), load)?,
     };
-    if let Some(file) = find_file_value(&value) {
-        return Err(ArgumentError::general(format!(
-            "Unable to load paramfile {file}: Fanout scripts cannot read local files"
-        )));
-    }
     fit_to_model(&mut value, shape)?;
     Ok(Unpacked { value, json: false })
 }
 
-fn shorthand_value(cli_name: &str, arg: &str) -> Result<Value, ArgumentError> {
-    shorthand::parse(arg).map_err(|e| ArgumentError::param(cli_name, e.0))
+fn shorthand_value(cli_name: &str, arg: &str, load: LoadFile) -> Result<Value, ArgumentError> {
+    shorthand::parse_with_files(arg, load).map_err(|e| match e {
+        ShorthandFailure::Syntax(e) => ArgumentError::param(cli_name, e.0),
+        // The AWS CLI does not catch a file error inside shorthand as a parameter error.
+        ShorthandFailure::File(message) => ArgumentError::general(message),
+    })
 }
 
 fn unpack_json(cli_name: &str, shape: &Shape, args: &[String]) -> Result<Value, ArgumentError> {
@@ -203,13 +252,26 @@ fn unpack_json(cli_name: &str, shape: &Shape, args: &[String]) -> Result<Value, 
     }
 }
 
-fn find_file_value(v: &Value) -> Option<String> {
-    match v {
-        Value::String(s) => s.strip_prefix(shorthand::FILE_MARK).map(str::to_string),
-        Value::Array(items) => items.iter().find_map(find_file_value),
-        Value::Object(m) => m.values().find_map(find_file_value),
-        _ => None,
-    }
+/// Marks a string that holds bytes read from a `fileb://` file (base64 after the mark).
+/// Python holds them as `bytes`: a blob takes them as they are, a string member refuses them.
+const BYTES_MARK: &str = "\u{0}fanout-bytes:";
+
+/// Bytes read from a `fileb://` file, as a parameter value.
+pub fn bytes_value(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    format!(
+        "{BYTES_MARK}{}",
+        base64::engine::general_purpose::STANDARD.encode(bytes)
+    )
+}
+
+/// The bytes of a value made by [`bytes_value`].
+pub fn file_bytes(s: &str) -> Option<Vec<u8>> {
+    use base64::Engine as _;
+    let encoded = s.strip_prefix(BYTES_MARK)?;
+    base64::engine::general_purpose::STANDARD
+        .decode(encoded)
+        .ok()
 }
 
 /// The AWS CLI's fitting of shorthand values to the model: integers parsed with
@@ -254,7 +316,7 @@ fn fit_to_model(v: &mut Value, shape: &Shape) -> Result<(), ArgumentError> {
             }
             _ => {}
         },
-        Shape::String | Shape::Blob => {}
+        Shape::String | Shape::Enum(_) | Shape::Boolean | Shape::Blob => {}
     }
     Ok(())
 }
@@ -279,6 +341,7 @@ pub fn check_blobs(v: &Value, shape: &Shape) -> Result<(), ArgumentError> {
                 check_blobs(child, value)?;
             }
         }
+        (Shape::Blob, Value::String(s)) if file_bytes(s).is_some() => {}
         (Shape::Blob, Value::String(s)) => match b64decode(s) {
             Ok(_) => {}
             Err(Base64Error::NotAscii) => {
@@ -313,6 +376,48 @@ pub fn validate(params: &[(&str, &Unpacked, &Shape)]) -> Result<(), ArgumentErro
     }
 }
 
+/// Validates a whole request as botocore does, reporting every problem together:
+/// missing required members (`in input`), unknown ones, then each member's shape.
+/// `json_members` are those read by the CLI's JSON parser (objects shown as OrderedDict).
+pub fn validate_input(
+    members: &[Member],
+    values: &Map<String, Value>,
+    json_members: &[&str],
+) -> Result<(), ArgumentError> {
+    let mut errors = Vec::new();
+    for m in members.iter().filter(|m| m.required) {
+        if !values.contains_key(m.name) {
+            errors.push(format!(
+                "Missing required parameter in input: \"{}\"",
+                m.name
+            ));
+        }
+    }
+    let names: Vec<&str> = members.iter().map(|m| m.name).collect();
+    for key in values.keys() {
+        if !names.contains(&key.as_str()) {
+            errors.push(format!(
+                "Unknown parameter in input: \"{key}\", must be one of: {}",
+                names.join(", ")
+            ));
+        }
+    }
+    for (key, value) in values {
+        if let Some(m) = members.iter().find(|m| m.name == key) {
+            let mut v = Validator {
+                errors: &mut errors,
+                json: json_members.contains(&key.as_str()),
+            };
+            v.check(value, m.shape, key);
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ArgumentError::validation(errors.join("\n")))
+    }
+}
+
 struct Validator<'a> {
     errors: &'a mut Vec<String>,
     json: bool,
@@ -321,6 +426,10 @@ struct Validator<'a> {
 impl Validator<'_> {
     fn invalid_type(&mut self, v: &Value, name: &str, valid: &str) {
         let (value, kind) = match v {
+            Value::String(s) if file_bytes(s).is_some() => (
+                py_bytes_repr(&file_bytes(s).unwrap_or_default()),
+                "<class 'bytes'>",
+            ),
             Value::Object(_) if self.json => (py_repr_json(v), "<class 'collections.OrderedDict'>"),
             Value::Array(_) if self.json => (py_repr_json(v), py_type(v)),
             _ => (py_str(v), py_type(v)),
@@ -375,9 +484,14 @@ impl Validator<'_> {
                     self.check(child, value, &format!("{name}.{key}"));
                 }
             }
-            Shape::String => {
-                if !v.is_string() {
+            Shape::String | Shape::Enum(_) => {
+                if v.as_str().is_none_or(|s| file_bytes(s).is_some()) {
                     self.invalid_type(v, name, "<class 'str'>");
+                }
+            }
+            Shape::Boolean => {
+                if !v.is_boolean() {
+                    self.invalid_type(v, name, "<class 'bool'>");
                 }
             }
             Shape::Integer => {
@@ -486,7 +600,33 @@ pub fn b64decode(s: &str) -> Result<Vec<u8>, Base64Error> {
     }
 }
 
-fn py_type(v: &Value) -> &'static str {
+/// Python's `repr()` of bytes.
+fn py_bytes_repr(bytes: &[u8]) -> String {
+    let quote = if bytes.contains(&b'\'') && !bytes.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = format!("b{quote}");
+    for &b in bytes {
+        match b {
+            b'\\' => out.push_str("\\\\"),
+            b'\t' => out.push_str("\\t"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b if char::from(b) == quote => {
+                out.push('\\');
+                out.push(quote);
+            }
+            0x20..=0x7e => out.push(char::from(b)),
+            b => out.push_str(&format!("\\x{b:02x}")),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+pub fn py_type(v: &Value) -> &'static str {
     match v {
         Value::Null => "<class 'NoneType'>",
         Value::Bool(_) => "<class 'bool'>",
@@ -622,7 +762,7 @@ mod tests {
     }
 
     fn unpack_ok(shape: &Shape, a: &[&str]) -> Value {
-        unpack("--x", shape, &args(a))
+        unpack("--x", shape, &args(a), &|_| None)
             .unwrap_or_else(|e| panic!("{}", e.message))
             .value
     }
@@ -635,7 +775,7 @@ mod tests {
     }
 
     fn unpack_err(shape: &Shape, a: &[&str]) -> ArgumentError {
-        unpack("--entries", shape, &args(a)).unwrap_err()
+        unpack("--entries", shape, &args(a), &|_| None).unwrap_err()
     }
 
     #[test]
@@ -713,8 +853,14 @@ mod tests {
             e.message,
             "\nError parsing parameter '--entries': Invalid JSON:\n[1]\n"
         );
-        let e = unpack_err(&STRING_MAP, &["a@=file://x.json"]);
-        assert_eq!(e.status, 255);
+        let e = unpack("--tags", &STRING_MAP, &args(&["a@=file://x.json"]), &|_| {
+            Some(Err("Unable to load paramfile file://x.json: gone".into()))
+        })
+        .unwrap_err();
+        assert_eq!(
+            (e.message.as_str(), e.status),
+            ("\nUnable to load paramfile file://x.json: gone\n", 255)
+        );
     }
 
     #[test]
@@ -784,6 +930,7 @@ mod tests {
             "--tags",
             &STRING_MAP,
             &args(&[r#"{"a": {"b": "c"}, "e": {}}"#]),
+            &|_| None,
         )
         .unwrap();
         assert!(tags.json);
@@ -794,12 +941,12 @@ mod tests {
              Invalid type for parameter Tags.a, value: OrderedDict({'b': 'c'}), type: <class 'collections.OrderedDict'>, valid types: <class 'str'>\n\
              Invalid type for parameter Tags.e, value: OrderedDict(), type: <class 'collections.OrderedDict'>, valid types: <class 'str'>\n"
         );
-        let tags = unpack("--tags", &STRING_MAP, &args(&[r#"{"a": [{}]}"#])).unwrap();
+        let tags = unpack("--tags", &STRING_MAP, &args(&[r#"{"a": [{}]}"#]), &|_| None).unwrap();
         let e = validate(&[("Tags", &tags, &STRING_MAP)]).unwrap_err();
         assert!(e
             .message
             .contains("value: [OrderedDict()], type: <class 'list'>"));
-        let tags = unpack("--tags", &STRING_MAP, &args(&["a={b=c}"])).unwrap();
+        let tags = unpack("--tags", &STRING_MAP, &args(&["a={b=c}"]), &|_| None).unwrap();
         let e = validate(&[("Tags", &tags, &STRING_MAP)]).unwrap_err();
         assert!(e
             .message

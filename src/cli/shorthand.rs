@@ -28,13 +28,40 @@ use serde_json::{Map, Value};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShorthandError(pub String);
 
-/// Parses one shorthand argument (`Key=Value,Key2=[a,b],Key3={A=1}`) into a JSON object.
+/// Why a shorthand argument was refused: its syntax, or a `key@=file://...` value whose
+/// file could not be read (the AWS CLI reports that one as a general error).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShorthandFailure {
+    Syntax(ShorthandError),
+    File(String),
+}
+
+/// Reads the value of a `key@=` pair: `None` when it names no file, else the file's
+/// contents or the AWS CLI's reason it could not load them.
+pub type LoadFile<'a> = &'a dyn Fn(&str) -> Option<Result<String, String>>;
+
+/// Parses one shorthand argument (`Key=Value,Key2=[a,b],Key3={A=1}`) into a JSON object;
+/// `key@=file://...` values are taken as written.
 pub fn parse(input: &str) -> Result<Value, ShorthandError> {
+    parse_with_files(input, &|_| None).map_err(|e| match e {
+        ShorthandFailure::Syntax(s) => s,
+        ShorthandFailure::File(m) => ShorthandError(m),
+    })
+}
+
+/// Parses one shorthand argument, loading `key@=file://...` values with `load` as the
+/// parser meets them (so a missing file is reported before a later syntax error, as the
+/// AWS CLI does).
+pub fn parse_with_files(input: &str, load: LoadFile) -> Result<Value, ShorthandFailure> {
     let mut p = Parser {
         s: input.chars().collect(),
         i: 0,
+        load,
     };
-    p.parameter().map_err(|e| ShorthandError(e.message(&p.s)))
+    p.parameter().map_err(|e| match e {
+        Failure::File(m) => ShorthandFailure::File(m),
+        e => ShorthandFailure::Syntax(ShorthandError(e.message(&p.s))),
+    })
 }
 
 enum Failure {
@@ -47,6 +74,7 @@ enum Failure {
         key: String,
         index: usize,
     },
+    File(String),
 }
 
 impl Failure {
@@ -64,6 +92,7 @@ impl Failure {
                 "Second instance of key \"{key}\" encountered for input:\n{}\nThis is often because there is a preceding \",\" instead of a space.",
                 error_location(s, *index)
             ),
+            Failure::File(m) => m.clone(),
         }
     }
 }
@@ -140,14 +169,15 @@ fn key_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || "-_.#/:".contains(c)
 }
 
-struct Parser {
+struct Parser<'a> {
     s: Vec<char>,
     i: usize,
+    load: LoadFile<'a>,
 }
 
 type Parsed<T> = Result<T, Failure>;
 
-impl Parser {
+impl Parser<'_> {
     fn at_eof(&self) -> bool {
         self.i >= self.s.len()
     }
@@ -267,6 +297,7 @@ impl Parser {
                         break;
                     }
                 }
+                Err(e @ Failure::File(_)) => return Err(e),
                 Err(e) => {
                     if self.at_eof() {
                         return Err(e);
@@ -336,7 +367,7 @@ impl Parser {
             Some(q @ ('\'' | '"')) => self.quoted(q, files),
             _ => {
                 let word = self.bare_word(first_follow).unwrap_or_default();
-                Ok(self.value_done(word, files))
+                self.value_done(word, files)
             }
         }
     }
@@ -345,7 +376,7 @@ impl Parser {
         match self.current() {
             Some(q @ ('\'' | '"')) => self.quoted(q, files),
             _ => match self.bare_word(second_follow) {
-                Some(word) => Ok(self.value_done(word, files)),
+                Some(word) => self.value_done(word, files),
                 None => Err(self.syntax("<second>", "<none>")),
             },
         }
@@ -413,22 +444,20 @@ impl Parser {
         let value = inner
             .replace(&format!("\\{q}"), &q.to_string())
             .replace("\\\\", "\\");
-        Ok(self.value_done(value, files))
+        self.value_done(value, files)
     }
 
-    /// After `key@=`, `file://` and `fileb://` values name files. Fanout scripts have no
-    /// file system, so such values are kept as written and refused later (see `params`).
-    fn value_done(&self, value: String, files: bool) -> String {
-        if files && (value.starts_with("file://") || value.starts_with("fileb://")) {
-            format!("{FILE_MARK}{value}")
-        } else {
-            value
+    /// After `key@=`, `file://` and `fileb://` values name files, read at once.
+    fn value_done(&self, value: String, files: bool) -> Parsed<String> {
+        if !files {
+            return Ok(value);
+        }
+        match (self.load)(&value) {
+            None => Ok(value),
+            Some(loaded) => loaded.map_err(Failure::File),
         }
     }
 }
-
-/// Prefixes a value that asked to be loaded from a file (`key@=file://...`).
-pub const FILE_MARK: &str = "\u{0}fanout-file:";
 
 #[cfg(test)]
 mod tests {
@@ -590,12 +619,29 @@ mod tests {
     }
 
     #[test]
-    fn file_values_are_marked() {
+    fn at_equals_values_load_files_as_they_are_met() {
+        let load = |v: &str| -> Option<Result<String, String>> {
+            match v.strip_prefix("file://")? {
+                "x.txt" => Some(Ok("contents".into())),
+                other => Some(Err(format!("no {other}"))),
+            }
+        };
+        let parsed = |s: &str| parse_with_files(s, &load);
         assert_eq!(
-            ok("a@=file://x.txt"),
-            json!({"a": format!("{FILE_MARK}file://x.txt")})
+            parsed("a@=file://x.txt,b={c@='file://x.txt'},d=file://x.txt"),
+            Ok(json!({"a": "contents", "b": {"c": "contents"}, "d": "file://x.txt"}))
         );
-        assert_eq!(ok("a@=plain"), json!({"a": "plain"}));
-        assert_eq!(ok("a=file://x.txt"), json!({"a": "file://x.txt"}));
+        assert_eq!(
+            parsed("a@=file://x.txt,file://x.txt"),
+            Ok(json!({"a": ["contents", "contents"]}))
+        );
+        assert_eq!(parsed("a@=plain"), Ok(json!({"a": "plain"})));
+        // The file is read before the missing brace is found.
+        assert_eq!(
+            parsed("a={b@=file://y.txt"),
+            Err(ShorthandFailure::File("no y.txt".into()))
+        );
+        // Without a loader the value stays as written.
+        assert_eq!(ok("a@=file://x.txt"), json!({"a": "file://x.txt"}));
     }
 }

@@ -26,7 +26,7 @@ aws sqs receive-message --queue-url https://sqs.us-east-1.amazonaws.com/12345678
 aws sqs set-queue-attributes --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/ok --attributes VisibilityTimeout
 aws sqs frobnicate-queue
 aws ec2 describe-instances
-aws sqs list-queues --output yaml
+aws sqs list-queues --output tabel
 aws sqs list-queues --query 'QueueUrls[' 
 curl https://example.com
 aws sqs list-queues

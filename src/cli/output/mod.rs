@@ -12,6 +12,15 @@ use crate::engine::{
 use base64::Engine as _;
 use serde_json::{json, Map, Value};
 
+mod table;
+mod text;
+mod wide;
+mod yaml;
+
+pub use table::format_table;
+pub use text::format_text;
+pub use yaml::format_yaml;
+
 /// The response document of an operation, keys in the API's member order.
 pub fn response(reply: &Reply) -> Value {
     let mut m = Map::new();
@@ -333,17 +342,63 @@ fn lenient_literals(expression: &str) -> String {
     out
 }
 
-/// Prints a response in the chosen `--output` format (JSON unless `text`). An empty
-/// response prints nothing in any format, unless `--query` shaped it (then `{}` or `null`
-/// is the answer and is printed).
-pub fn render(doc: &Value, output: Option<&str>, queried: bool) -> String {
-    if !queried && doc.as_object().is_some_and(Map::is_empty) {
-        return String::new();
+/// The `--output` formats, in the order the AWS CLI v2 lists them.
+pub const OUTPUT_FORMATS: &[&str] = &["json", "text", "table", "yaml", "yaml-stream", "off"];
+
+/// A response that could not be printed, with the AWS CLI's message and exit status.
+#[derive(Debug, PartialEq, Eq)]
+pub struct RenderError {
+    pub message: String,
+    pub status: i32,
+}
+
+/// Applies `--query` and prints a response of `operation` (e.g. `ListQueues`, the table's
+/// title) in the chosen `--output` format, JSON by default.
+///
+/// What each format prints for nothing follows the CLI's formatters: JSON and YAML leave
+/// out exactly `{}`, the table leaves out every falsy value (`{}`, `[]`, `""`, `0`,
+/// `false`, `null`), text prints `null` as `None`, and yaml-stream prints even `{}`.
+pub fn render(
+    doc: &Value,
+    query_expression: Option<&str>,
+    output: Option<&str>,
+    operation: &str,
+) -> Result<String, RenderError> {
+    let queried = |v: &Value| match query_expression {
+        Some(q) => query(v, q).map_err(|message| RenderError {
+            message: format!("\n{message}\n"),
+            status: super::EXIT_USAGE,
+        }),
+        None => Ok(v.clone()),
+    };
+    // Text is printed page by page, each page queried on its own (see text::pages).
+    if output == Some("text") {
+        let mut out = String::new();
+        for page in text::pages(doc, operation) {
+            out.push_str(&format_text(&queried(&page)?));
+        }
+        return Ok(out);
     }
-    match output {
-        Some("text") => format_text(doc),
-        _ => format_json(doc),
-    }
+    let doc = queried(doc)?;
+    Ok(match output {
+        Some("table") => table::format_table(&doc, operation).map_err(|message| RenderError {
+            message: format!("\n{message}\n"),
+            status: super::EXIT_GENERAL,
+        })?,
+        Some("yaml") if !is_empty_object(&doc) => yaml::format_yaml(&doc),
+        Some("yaml-stream") => yaml::format_yaml(&Value::Array(vec![doc])),
+        Some("yaml") | Some("off") => String::new(),
+        _ if is_empty_object(&doc) => String::new(),
+        _ => format_json(&doc),
+    })
+}
+
+fn is_empty_object(v: &Value) -> bool {
+    v.as_object().is_some_and(Map::is_empty)
+}
+
+pub(super) fn is_scalar(v: &Value) -> bool {
+    !matches!(v, Value::Array(_) | Value::Object(_))
 }
 
 /// `--output json`: 4-space indent, non-ASCII kept as is (like Python's `json.dumps`).
@@ -357,134 +412,6 @@ pub fn format_json(doc: &Value) -> String {
     s
 }
 
-/// `--output text`: the AWS CLI's text layout (tab-separated scalars, keys sorted,
-/// nested values on their own lines headed by the upper-cased key).
-pub fn format_text(doc: &Value) -> String {
-    let mut out = String::new();
-    text_value(doc, None, None, &mut out);
-    out
-}
-
-fn scalar(v: &Value) -> String {
-    match v {
-        Value::Null => "None".into(),
-        Value::Bool(true) => "True".into(),
-        Value::Bool(false) => "False".into(),
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
-
-fn is_scalar(v: &Value) -> bool {
-    !matches!(v, Value::Array(_) | Value::Object(_))
-}
-
-fn text_value(v: &Value, id: Option<&str>, keys: Option<&[String]>, out: &mut String) {
-    match v {
-        Value::Object(m) => text_object(m, id, keys, out),
-        Value::Array(items) => text_list(items, id, out),
-        other => {
-            out.push_str(&scalar(other));
-            out.push('\n');
-        }
-    }
-}
-
-fn text_list(items: &[Value], id: Option<&str>, out: &mut String) {
-    if items.is_empty() {
-        return;
-    }
-    if items.iter().any(Value::is_object) {
-        let mut keys: Vec<String> = items
-            .iter()
-            .filter_map(Value::as_object)
-            .flat_map(|m| {
-                m.iter()
-                    .filter(|(_, v)| is_scalar(v))
-                    .map(|(k, _)| k.clone())
-            })
-            .collect();
-        keys.sort();
-        keys.dedup();
-        for item in items {
-            text_value(item, id, Some(&keys), out);
-        }
-    } else if items.iter().any(Value::is_array) {
-        let (scalars, nested): (Vec<&Value>, Vec<&Value>) =
-            items.iter().partition(|v| is_scalar(v));
-        if !scalars.is_empty() {
-            text_scalar_list(&scalars, id, out);
-        }
-        for n in nested {
-            text_value(n, id, None, out);
-        }
-    } else {
-        text_scalar_list(&items.iter().collect::<Vec<_>>(), id, out);
-    }
-}
-
-fn text_scalar_list(items: &[&Value], id: Option<&str>, out: &mut String) {
-    match id {
-        Some(id) => {
-            for v in items {
-                out.push_str(&format!("{}\t{}\n", id.to_uppercase(), scalar(v)));
-            }
-        }
-        None => {
-            out.push_str(
-                &items
-                    .iter()
-                    .map(|v| scalar(v))
-                    .collect::<Vec<_>>()
-                    .join("\t"),
-            );
-            out.push('\n');
-        }
-    }
-}
-
-fn text_object(
-    m: &Map<String, Value>,
-    id: Option<&str>,
-    keys: Option<&[String]>,
-    out: &mut String,
-) {
-    let mut scalars: Vec<String> = Vec::new();
-    let mut nested: Vec<(&String, &Value)> = Vec::new();
-    match keys {
-        None => {
-            let mut sorted: Vec<(&String, &Value)> = m.iter().collect();
-            sorted.sort_by(|a, b| a.0.cmp(b.0));
-            for (k, v) in sorted {
-                if is_scalar(v) {
-                    scalars.push(scalar(v));
-                } else {
-                    nested.push((k, v));
-                }
-            }
-        }
-        Some(keys) => {
-            for k in keys {
-                scalars.push(m.get(k).map(scalar).unwrap_or_default());
-            }
-            let mut rest: Vec<(&String, &Value)> =
-                m.iter().filter(|(k, _)| !keys.contains(k)).collect();
-            rest.sort_by(|a, b| a.0.cmp(b.0));
-            nested = rest;
-        }
-    }
-    if !scalars.is_empty() {
-        if let Some(id) = id {
-            scalars.insert(0, id.to_uppercase());
-        }
-        out.push_str(&scalars.join("\t"));
-        out.push('\n');
-    }
-    for (k, v) in nested {
-        text_value(v, Some(k), None, out);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -495,8 +422,59 @@ mod tests {
             format_json(&json!({"QueueUrl": "u"})),
             "{\n    \"QueueUrl\": \"u\"\n}\n"
         );
-        assert_eq!(render(&json!({}), None, false), "");
-        assert_eq!(render(&Value::Null, None, true), "null\n");
+        assert_eq!(
+            render(&json!({}), None, None, "DeleteQueue"),
+            Ok(String::new())
+        );
+        assert_eq!(
+            render(
+                &json!({"QueueUrls": []}),
+                Some("QueueUrls[0]"),
+                None,
+                "ListQueues"
+            ),
+            Ok("null\n".into())
+        );
+    }
+
+    #[test]
+    fn what_each_format_prints_for_nothing() {
+        let empty = json!({});
+        let print = |doc: &Value, output: &str| render(doc, None, Some(output), "Op").unwrap();
+        for output in ["json", "text", "table", "yaml", "off"] {
+            assert_eq!(print(&empty, output), "", "{output}");
+        }
+        assert_eq!(print(&empty, "yaml-stream"), "- {}\n");
+        let falsy = json!({"Topics": []});
+        assert_eq!(print(&falsy, "table"), "----\n|Op|\n+--+\n");
+        assert_eq!(print(&falsy, "yaml"), "Topics: []\n");
+        assert_eq!(
+            render(
+                &json!({"QueueUrls": []}),
+                Some("length(QueueUrls)"),
+                Some("table"),
+                "Op"
+            ),
+            Ok(String::new())
+        );
+    }
+
+    #[test]
+    fn text_prints_a_paged_list_then_its_token() {
+        let doc = json!({"QueueUrls": ["a", "b"], "NextToken": "t"});
+        let text = |q: Option<&str>| render(&doc, q, Some("text"), "ListQueues").unwrap();
+        assert_eq!(text(None), "QUEUEURLS\ta\nQUEUEURLS\tb\nNEXTTOKEN\tt\n");
+        assert_eq!(text(Some("NextToken")), "None\nt\n");
+        assert_eq!(
+            render(&json!({}), None, Some("text"), "ListQueues"),
+            Ok("None\n".into())
+        );
+        assert_eq!(
+            render(&doc, Some("QueueUrls["), Some("text"), "ListQueues")
+                .unwrap_err()
+                .status,
+            crate::cli::EXIT_USAGE
+        );
     }
 
     #[test]

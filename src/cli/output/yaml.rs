@@ -1,0 +1,675 @@
+//! `--output yaml`: what the AWS CLI v2 prints through ruamel.yaml's safe dumper with
+//! `default_flow_style=False`, rewritten from that emitter's rules.
+//!
+//! - Keys are sorted (the safe representer sorts plain dicts), lists are block sequences
+//!   whose `- ` sits at its key's indentation, nested mappings are indented by two.
+//! - Empty lists and dicts are the only flow collections: `[]` and `{}`.
+//! - A string is plain unless YAML would read it back as something else (a YAML 1.2 number,
+//!   boolean, null, date, `<<`, `=`) or its characters forbid it (leading indicators, `: `,
+//!   ` #`, surrounding spaces, line breaks, control characters); then it is single-quoted,
+//!   or double-quoted when it holds a `'` or a line break or needs an escape.
+//! - Lines are folded at spaces past column 80, continuing two spaces further in.
+//! - A plain scalar alone is followed by `...` (an open-ended document).
+//!
+//! No crate prints this: serde_yaml (deprecated) and its forks quote by YAML 1.1 rules,
+//! write multi-line strings as literal blocks and never fold lines.
+
+use crate::cli::params::py_repr;
+use regex_lite::Regex;
+use serde_json::Value;
+use std::sync::LazyLock;
+
+const BEST_INDENT: usize = 2;
+const BEST_WIDTH: usize = 80;
+/// Keys this long or longer are written as explicit `? key` entries. ruamel.yaml counts
+/// the key's tag too, `!!str`, though it does not write it.
+const MAX_SIMPLE_KEY_LENGTH: usize = 128;
+const STR_TAG_LENGTH: usize = "!!str".len();
+
+/// The document as `--output yaml` prints it.
+pub fn format_yaml(doc: &Value) -> String {
+    let mut events = Vec::new();
+    represent(doc, &mut events);
+    let mut emitter = Emitter::default();
+    let mut events = events.into_iter().peekable();
+    emitter.node(&mut events, Context::Root);
+    // The implicit document end, then the stream end.
+    emitter.write_indent();
+    if emitter.open_ended {
+        emitter.write_indicator("...", true, false, false);
+        emitter.write_indent();
+    }
+    emitter.out
+}
+
+enum Event {
+    /// `plain_implicit`: written plain, it reads back as the same type.
+    Scalar {
+        value: String,
+        plain_implicit: bool,
+    },
+    SequenceStart,
+    SequenceEnd,
+    MappingStart,
+    MappingEnd,
+}
+
+fn represent(v: &Value, events: &mut Vec<Event>) {
+    let scalar = |value: String| Event::Scalar {
+        value,
+        plain_implicit: true,
+    };
+    match v {
+        Value::Null => events.push(scalar("null".into())),
+        Value::Bool(b) => events.push(scalar(b.to_string())),
+        Value::Number(n) if n.is_f64() => events.push(scalar(py_repr(v).to_lowercase())),
+        Value::Number(n) => events.push(scalar(n.to_string())),
+        Value::String(s) => events.push(Event::Scalar {
+            value: s.clone(),
+            plain_implicit: !resolves_to_other_type(s),
+        }),
+        Value::Array(items) => {
+            events.push(Event::SequenceStart);
+            for item in items {
+                represent(item, events);
+            }
+            events.push(Event::SequenceEnd);
+        }
+        Value::Object(m) => {
+            events.push(Event::MappingStart);
+            let mut entries: Vec<_> = m.iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(b.0));
+            for (k, v) in entries {
+                events.push(Event::Scalar {
+                    value: k.clone(),
+                    plain_implicit: !resolves_to_other_type(k),
+                });
+                represent(v, events);
+            }
+            events.push(Event::MappingEnd);
+        }
+    }
+}
+
+/// ruamel.yaml's YAML 1.2 implicit resolvers (bool, float, int, merge, null, timestamp,
+/// value, yaml), each tried only on strings starting with one of its first characters
+/// (so `_` is a string, though the int pattern would match it).
+static RESOLVERS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
+    [
+        ("tTfF", r"^(?:true|True|TRUE|false|False|FALSE)$"),
+        ("-+0123456789.", r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+        ("-+0123456789", r"^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$"),
+        ("<", r"^(?:<<)$"),
+        ("~nN", r"^(?:~|null|Null|NULL|)$"),
+        ("0123456789", r"^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$"),
+        ("=", r"^(?:=)$"),
+        ("!&*", r"^(?:!|&|\*)$"),
+    ]
+    .iter()
+    .filter_map(|&(first, p)| Some((first, Regex::new(p).ok()?)))
+    .collect()
+});
+
+/// Whether a plain scalar spelled `s` would not read back as a string (the empty string
+/// reads as null). Python's `$` also matches before a final newline, hence the second try.
+fn resolves_to_other_type(s: &str) -> bool {
+    let Some(first) = s.chars().next() else {
+        return true;
+    };
+    let trimmed = s.strip_suffix('\n');
+    RESOLVERS.iter().any(|(firsts, r)| {
+        firsts.contains(first) && (r.is_match(s) || trimmed.is_some_and(|t| r.is_match(t)))
+    })
+}
+
+fn is_break(c: char) -> bool {
+    matches!(c, '\n' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+fn is_blank_or_end(c: char) -> bool {
+    matches!(c, '\0' | ' ' | '\t' | '\r') || is_break(c)
+}
+
+/// Which styles a string allows, from its characters.
+struct Analysis {
+    empty: bool,
+    multiline: bool,
+    allow_block_plain: bool,
+    allow_single_quoted: bool,
+}
+
+fn analyze(s: &str) -> Analysis {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.is_empty() {
+        return Analysis {
+            empty: true,
+            multiline: false,
+            allow_block_plain: true,
+            allow_single_quoted: true,
+        };
+    }
+    let mut block_indicators = s.starts_with("---") || s.starts_with("...");
+    let mut line_breaks = false;
+    let mut special = false;
+    let (mut leading_space, mut leading_break) = (false, false);
+    let (mut trailing_space, mut trailing_break) = (false, false);
+    let (mut break_space, mut space_break) = (false, false);
+    let (mut previous_space, mut previous_break) = (false, false);
+    let mut preceded_by_whitespace = true;
+    let n = chars.len();
+    for (i, &c) in chars.iter().enumerate() {
+        let followed_by_whitespace = i + 1 >= n || is_blank_or_end(chars[i + 1]);
+        if i == 0 {
+            if "#,[]{}&*!|>'\"%@`".contains(c) {
+                block_indicators = true;
+            }
+            if (c == '?' || c == ':') && followed_by_whitespace {
+                block_indicators = true;
+            }
+            if c == '-' && followed_by_whitespace {
+                block_indicators = true;
+            }
+        } else if (c == ':' && followed_by_whitespace) || (c == '#' && preceded_by_whitespace) {
+            block_indicators = true;
+        }
+        if is_break(c) {
+            line_breaks = true;
+        }
+        if !(c == '\n' || (' '..='~').contains(&c)) {
+            let printable = (c == '\u{85}'
+                || ('\u{A0}'..='\u{D7FF}').contains(&c)
+                || ('\u{E000}'..='\u{FFFD}').contains(&c)
+                || c >= '\u{10000}')
+                && c != '\u{FEFF}';
+            if !printable {
+                special = true;
+            }
+        }
+        if c == ' ' {
+            leading_space |= i == 0;
+            trailing_space |= i == n - 1;
+            break_space |= previous_break;
+            previous_space = true;
+            previous_break = false;
+        } else if is_break(c) {
+            leading_break |= i == 0;
+            trailing_break |= i == n - 1;
+            space_break |= previous_space;
+            previous_space = false;
+            previous_break = true;
+        } else {
+            previous_space = false;
+            previous_break = false;
+        }
+        preceded_by_whitespace = is_blank_or_end(c);
+    }
+    let mut allow_block_plain =
+        !(leading_space || leading_break || trailing_space || trailing_break);
+    let mut allow_single_quoted = true;
+    if break_space || special || space_break {
+        allow_block_plain = false;
+        allow_single_quoted = false;
+    }
+    if line_breaks || block_indicators {
+        allow_block_plain = false;
+    }
+    Analysis {
+        empty: false,
+        multiline: line_breaks,
+        allow_block_plain,
+        allow_single_quoted,
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Plain,
+    Single,
+    Double,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Context {
+    Root,
+    SequenceItem,
+    MappingValue,
+    SimpleKey,
+}
+
+struct Emitter {
+    out: String,
+    indent: Option<usize>,
+    /// Each pushed indent, and whether it was pushed for a sequence.
+    indents: Vec<(Option<usize>, bool)>,
+    column: usize,
+    whitespace: bool,
+    indention: bool,
+    open_ended: bool,
+    context: Context,
+}
+
+impl Default for Emitter {
+    fn default() -> Self {
+        Emitter {
+            out: String::new(),
+            indent: None,
+            indents: Vec::new(),
+            column: 0,
+            whitespace: true,
+            indention: true,
+            open_ended: false,
+            context: Context::Root,
+        }
+    }
+}
+
+type Events = std::iter::Peekable<std::vec::IntoIter<Event>>;
+
+impl Emitter {
+    fn node(&mut self, events: &mut Events, context: Context) {
+        self.context = context;
+        match events.next() {
+            Some(Event::Scalar {
+                value,
+                plain_implicit,
+            }) => {
+                let analysis = analyze(&value);
+                let style = self.choose_style(&value, plain_implicit, &analysis);
+                self.increase_indent(true, false, false);
+                let split = context != Context::SimpleKey;
+                if context == Context::SequenceItem {
+                    self.write_indent();
+                }
+                match style {
+                    Style::Plain => self.write_plain(&value, split),
+                    Style::Single => self.write_single_quoted(&value, split),
+                    Style::Double => self.write_double_quoted(&value, split),
+                }
+                self.indent = self.pop_indent();
+            }
+            Some(Event::SequenceStart) => {
+                if matches!(events.peek(), Some(Event::SequenceEnd)) {
+                    events.next();
+                    self.empty_flow("[", "]");
+                } else {
+                    self.block_sequence(events);
+                }
+            }
+            Some(Event::MappingStart) => {
+                if matches!(events.peek(), Some(Event::MappingEnd)) {
+                    events.next();
+                    self.empty_flow("{", "}");
+                } else {
+                    self.block_mapping(events);
+                }
+            }
+            Some(Event::SequenceEnd | Event::MappingEnd) | None => {}
+        }
+    }
+
+    fn pop_indent(&mut self) -> Option<usize> {
+        self.indents.pop().and_then(|(indent, _)| indent)
+    }
+
+    fn choose_style(&self, value: &str, plain_implicit: bool, a: &Analysis) -> Style {
+        let simple_key = self.context == Context::SimpleKey;
+        if plain_implicit && !(simple_key && (a.empty || a.multiline)) && a.allow_block_plain {
+            return Style::Plain;
+        }
+        if value.contains('\'') || value.contains('\n') {
+            return Style::Double;
+        }
+        if a.allow_single_quoted && !(simple_key && a.multiline) {
+            return Style::Single;
+        }
+        Style::Double
+    }
+
+    fn increase_indent(&mut self, flow: bool, sequence: bool, indentless: bool) {
+        self.indents.push((self.indent, sequence));
+        match self.indent {
+            // A top-level flow node or scalar asks for no indent at all.
+            None if flow => {}
+            None => self.indent = Some(0),
+            Some(i) if !indentless => self.indent = Some(i + BEST_INDENT),
+            Some(_) => {}
+        }
+    }
+
+    /// `[]` or `{}`, after `- ` lined up with the sequence's items.
+    fn empty_flow(&mut self, open: &str, close: &str) {
+        let align = match self.indents.last() {
+            Some(&(base, true)) if self.indents.len() >= 2 => {
+                (base.unwrap_or(0) + BEST_INDENT) as i64 - self.column as i64 - 1
+            }
+            _ => 0,
+        };
+        let pad = " ".repeat(usize::try_from(align).unwrap_or(0));
+        self.write_indicator(&format!("{pad}{open}"), true, true, false);
+        self.write_indicator(close, false, false, false);
+        self.write_line_break();
+    }
+
+    fn block_sequence(&mut self, events: &mut Events) {
+        // A list that is a mapping's value starts at its key's column.
+        let indentless = self.context == Context::MappingValue && !self.indention;
+        self.increase_indent(false, true, indentless);
+        while !matches!(events.peek(), Some(Event::SequenceEnd) | None) {
+            self.write_indent();
+            self.write_indicator("-", true, false, true);
+            self.node(events, Context::SequenceItem);
+        }
+        events.next();
+        self.indent = self.pop_indent();
+    }
+
+    fn block_mapping(&mut self, events: &mut Events) {
+        self.increase_indent(false, false, false);
+        loop {
+            let simple = match events.peek() {
+                Some(Event::Scalar { value, .. }) => {
+                    value.chars().count() + STR_TAG_LENGTH < MAX_SIMPLE_KEY_LENGTH
+                        && !analyze(value).multiline
+                }
+                Some(Event::MappingEnd) | None => break,
+                Some(_) => false,
+            };
+            self.write_indent();
+            if simple {
+                self.node(events, Context::SimpleKey);
+                self.write_indicator(":", false, false, false);
+            } else {
+                self.write_indicator("?", true, false, true);
+                self.node(events, Context::MappingValue);
+                self.write_indent();
+                self.write_indicator(":", true, false, true);
+            }
+            self.node(events, Context::MappingValue);
+        }
+        events.next();
+        self.indent = self.pop_indent();
+    }
+
+    fn write(&mut self, data: &str) {
+        self.column += data.chars().count();
+        self.out.push_str(data);
+    }
+
+    fn write_indicator(
+        &mut self,
+        indicator: &str,
+        need_whitespace: bool,
+        whitespace: bool,
+        indention: bool,
+    ) {
+        if !self.whitespace && need_whitespace {
+            self.write(" ");
+        }
+        self.write(indicator);
+        self.whitespace = whitespace;
+        self.indention = self.indention && indention;
+        self.open_ended = false;
+    }
+
+    fn write_indent(&mut self) {
+        let indent = self.indent.unwrap_or(0);
+        if !self.indention || self.column > indent || (self.column == indent && !self.whitespace) {
+            self.write_line_break();
+        }
+        if self.column < indent {
+            self.whitespace = true;
+            self.out.push_str(&" ".repeat(indent - self.column));
+            self.column = indent;
+        }
+    }
+
+    fn write_line_break(&mut self) {
+        self.write_break('\n');
+    }
+
+    fn write_break(&mut self, c: char) {
+        self.whitespace = true;
+        self.indention = true;
+        self.column = 0;
+        self.out.push(c);
+    }
+
+    /// The line breaks of a run in a quoted or plain scalar: a `\n` first is doubled, as
+    /// one line break alone would read back as a space.
+    fn write_breaks(&mut self, run: &[char]) {
+        if run.first() == Some(&'\n') {
+            self.write_line_break();
+        }
+        for &c in run {
+            self.write_break(c);
+        }
+        self.write_indent();
+    }
+
+    fn write_plain(&mut self, text: &str, split: bool) {
+        if self.context == Context::Root {
+            self.open_ended = true;
+        }
+        if text.is_empty() {
+            return;
+        }
+        if !self.whitespace {
+            self.write(" ");
+        }
+        self.whitespace = false;
+        self.indention = false;
+        let chars: Vec<char> = text.chars().collect();
+        let (mut spaces, mut breaks) = (false, false);
+        let mut start = 0;
+        for end in 0..=chars.len() {
+            let ch = chars.get(end).copied();
+            if spaces {
+                if ch != Some(' ') {
+                    if start + 1 == end && self.column > BEST_WIDTH && split {
+                        self.write_indent();
+                        self.whitespace = false;
+                        self.indention = false;
+                    } else {
+                        self.write(&chars[start..end].iter().collect::<String>());
+                    }
+                    start = end;
+                }
+            } else if breaks {
+                if !ch.is_some_and(is_break) {
+                    self.write_breaks(&chars[start..end]);
+                    self.whitespace = false;
+                    self.indention = false;
+                    start = end;
+                }
+            } else if ch.is_none_or(|c| c == ' ' || is_break(c)) {
+                self.write(&chars[start..end].iter().collect::<String>());
+                start = end;
+            }
+            if let Some(c) = ch {
+                spaces = c == ' ';
+                breaks = is_break(c);
+            }
+        }
+    }
+
+    fn write_single_quoted(&mut self, text: &str, split: bool) {
+        self.write_indicator("'", true, false, false);
+        let chars: Vec<char> = text.chars().collect();
+        let (mut spaces, mut breaks) = (false, false);
+        let mut start = 0;
+        for end in 0..=chars.len() {
+            let ch = chars.get(end).copied();
+            if spaces {
+                if ch != Some(' ') {
+                    if start + 1 == end
+                        && self.column > BEST_WIDTH
+                        && split
+                        && start != 0
+                        && end != chars.len()
+                    {
+                        self.write_indent();
+                    } else {
+                        self.write(&chars[start..end].iter().collect::<String>());
+                    }
+                    start = end;
+                }
+            } else if breaks {
+                if !ch.is_some_and(is_break) {
+                    self.write_breaks(&chars[start..end]);
+                    start = end;
+                }
+            } else if ch.is_none_or(|c| c == ' ' || c == '\'' || is_break(c)) && start < end {
+                self.write(&chars[start..end].iter().collect::<String>());
+                start = end;
+            }
+            if ch == Some('\'') {
+                self.write("''");
+                start = end + 1;
+            }
+            if let Some(c) = ch {
+                spaces = c == ' ';
+                breaks = is_break(c);
+            }
+        }
+        self.write_indicator("'", false, false, false);
+    }
+
+    fn write_double_quoted(&mut self, text: &str, split: bool) {
+        self.write_indicator("\"", true, false, false);
+        let chars: Vec<char> = text.chars().collect();
+        let mut start = 0;
+        for end in 0..=chars.len() {
+            let ch = chars.get(end).copied();
+            let needs_escape = ch.is_none_or(|c| {
+                matches!(
+                    c,
+                    '"' | '\\' | '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{FEFF}'
+                ) || !((' '..='~').contains(&c)
+                    || ('\u{A0}'..='\u{D7FF}').contains(&c)
+                    || ('\u{E000}'..='\u{FFFD}').contains(&c))
+            });
+            if needs_escape {
+                if start < end {
+                    self.write(&chars[start..end].iter().collect::<String>());
+                    start = end;
+                }
+                if let Some(c) = ch {
+                    self.write(&escape(c));
+                    start = end + 1;
+                }
+            }
+            if 0 < end
+                && end + 1 < chars.len()
+                && (ch == Some(' ') || start >= end)
+                && self.column as i64 + end as i64 - start as i64 > BEST_WIDTH as i64
+                && split
+            {
+                let data: String = chars[start.min(end)..end].iter().collect();
+                self.write(&format!("{data}\\"));
+                if start < end {
+                    start = end;
+                }
+                self.write_indent();
+                self.whitespace = false;
+                self.indention = false;
+                if chars.get(start) == Some(&' ') {
+                    self.write("\\");
+                }
+            }
+        }
+        self.write_indicator("\"", false, false, false);
+    }
+}
+
+fn escape(c: char) -> String {
+    let short = match c {
+        '\0' => "0",
+        '\x07' => "a",
+        '\x08' => "b",
+        '\t' => "t",
+        '\n' => "n",
+        '\x0B' => "v",
+        '\x0C' => "f",
+        '\r' => "r",
+        '\x1B' => "e",
+        '"' => "\"",
+        '\\' => "\\",
+        '\u{85}' => "N",
+        '\u{A0}' => "_",
+        '\u{2028}' => "L",
+        '\u{2029}' => "P",
+        _ => "",
+    };
+    let cp = u32::from(c);
+    if !short.is_empty() {
+        format!("\\{short}")
+    } else if cp <= 0xFF {
+        format!("\\x{cp:02X}")
+    } else if cp <= 0xFFFF {
+        format!("\\u{cp:04X}")
+    } else {
+        format!("\\U{cp:08X}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn keys_sorted_lists_at_their_keys_column_empty_collections_in_flow() {
+        assert_eq!(
+            format_yaml(&json!({"b": [1, {"y": 2, "x": []}], "a": {}, "c": [[]]})),
+            "a: {}\nb:\n- 1\n- x: []\n  y: 2\nc:\n- []\n"
+        );
+        assert_eq!(format_yaml(&json!({})), "{}\n");
+    }
+
+    #[test]
+    fn strings_that_would_read_back_as_other_types_are_quoted() {
+        let doc = json!({"n": "123", "b": "true", "d": "2024-01-01", "e": "", "z": null,
+            "y": "yes", "u": "_", "f": "1.5", "t": true});
+        assert_eq!(
+            format_yaml(&doc),
+            "b: 'true'\nd: '2024-01-01'\ne: ''\nf: '1.5'\nn: '123'\nt: true\nu: _\ny: yes\nz: null\n"
+        );
+    }
+
+    #[test]
+    fn indicators_line_breaks_and_escapes_choose_the_quotes() {
+        let doc = json!({"a": "{\"k\":1}", "b": "it's: here", "c": "one\ntwo", "d": "tab\there",
+            "e": "- x", "f": "a #b", "g": "café ☃"});
+        assert_eq!(
+            format_yaml(&doc),
+            "a: '{\"k\":1}'\nb: \"it's: here\"\nc: \"one\\ntwo\"\nd: \"tab\\there\"\ne: '- x'\nf: 'a #b'\ng: café ☃\n"
+        );
+    }
+
+    #[test]
+    fn long_lines_fold_at_spaces_and_long_keys_are_explicit() {
+        let words = vec!["word"; 20].join(" ");
+        assert_eq!(
+            format_yaml(&json!({ "k": words })),
+            format!("k: {}\n  word word word word\n", vec!["word"; 16].join(" "))
+        );
+        let key = "k".repeat(123);
+        assert_eq!(
+            format_yaml(&json!({ key.clone(): 1 })),
+            format!("? {key}\n: 1\n")
+        );
+        let key = "k".repeat(122);
+        assert_eq!(
+            format_yaml(&json!({ key.clone(): 1 })),
+            format!("{key}: 1\n")
+        );
+    }
+
+    #[test]
+    fn a_plain_scalar_alone_ends_its_document() {
+        assert_eq!(format_yaml(&json!("abc")), "abc\n...\n");
+        assert_eq!(format_yaml(&json!(null)), "null\n...\n");
+        assert_eq!(format_yaml(&json!("123")), "'123'\n");
+        assert_eq!(format_yaml(&json!(["a"])), "- a\n");
+    }
+}

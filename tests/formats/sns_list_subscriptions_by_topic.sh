@@ -1,0 +1,5 @@
+aws sns create-topic --name orders --query TopicArn --output text
+aws sns list-subscriptions-by-topic --topic-arn arn:aws:sns:us-east-1:123456789012:orders --output "$FORMAT"
+aws sqs create-queue --queue-name inbox --query QueueUrl --output text
+aws sns subscribe --topic-arn arn:aws:sns:us-east-1:123456789012:orders --protocol sqs --notification-endpoint arn:aws:sqs:us-east-1:123456789012:inbox --query SubscriptionArn --output text
+aws sns list-subscriptions-by-topic --topic-arn arn:aws:sns:us-east-1:123456789012:orders --output "$FORMAT"

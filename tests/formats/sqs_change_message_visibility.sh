@@ -1,0 +1,5 @@
+aws sqs create-queue --queue-name q --query QueueUrl --output text
+aws sqs send-message --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/q --message-body hi --query MessageId --output text
+R=$(aws sqs receive-message --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/q --query 'Messages[0].ReceiptHandle' --output text)
+aws sqs change-message-visibility --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/q --receipt-handle "$R" --visibility-timeout 60 --output "$FORMAT"
+aws sqs change-message-visibility --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/q --receipt-handle "$R" --visibility-timeout 50000 --output "$FORMAT"

@@ -1,0 +1,3 @@
+# The services' pages: every operation with what it does in Fanout.
+aws sqs help
+aws sns help

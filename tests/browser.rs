@@ -922,6 +922,72 @@ async fn console_commands_update_the_page_and_are_remembered() {
     page.root.remove();
 }
 
+/// Golden transcripts (`tests/transcripts/NAME.sh` and `.out`), each typed into a fresh
+/// page's console as one input: the page prints exactly what `fanout run` prints.
+macro_rules! transcripts {
+    ($($name:literal),* $(,)?) => {
+        [$((
+            $name,
+            include_str!(concat!("transcripts/", $name, ".sh")),
+            include_str!(concat!("transcripts/", $name, ".out")),
+        )),*]
+    };
+}
+
+#[wasm_bindgen_test]
+async fn the_console_prints_what_fanout_run_prints() {
+    let cases = transcripts![
+        "bad_input",
+        "delay",
+        "dlq_redrive_policy",
+        "files_params",
+        "long_poll",
+        "output_text_and_query",
+        "sns_topic_policy",
+        "usage_errors",
+        "help_aws",
+    ];
+    for (name, script, want) in cases {
+        let page = Page::mount();
+        page.until("the console", |t| t.contains("Console")).await;
+        page.console_enter(script);
+        page.until(name, |_| !page.all(".console pre.run").is_empty())
+            .await;
+        let run = &page.all(".console pre.run")[0];
+        let stream = |class: &str| -> String {
+            page.all(&format!(".console pre.run .{class}"))
+                .iter()
+                .map(text)
+                .collect()
+        };
+        let got = format!(
+            "{}--- stderr ---\n{}--- exit {} ---\n",
+            stream("stdout"),
+            stream("stderr"),
+            run.get_attribute("data-status").unwrap_or_default()
+        );
+        if got != want {
+            let line = want
+                .lines()
+                .zip(got.lines())
+                .position(|(a, b)| a != b)
+                .unwrap_or(0);
+            panic!(
+                "{name}: the console differs from {name}.out at line {}:\n  want: {:?}\n  got:  {:?}",
+                line + 1,
+                want.lines().nth(line),
+                got.lines().nth(line)
+            );
+        }
+        page.root.remove();
+    }
+    // The runs were saved as history; leave none for other tests.
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage
+        .remove_item(fanout::ui::console::HISTORY_KEY)
+        .unwrap();
+}
+
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }

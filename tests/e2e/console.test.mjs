@@ -84,7 +84,11 @@ const paste = (field, text) =>
   }, text);
 
 test('the console runs commands, recalls them, runs pasted scripts and shows errors in red', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT_MS);
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -156,6 +160,28 @@ test('the console runs commands, recalls them, runs pasted scripts and shows err
   await input.press('Enter');
   await until('the two-line echo', async () => (await output.innerText()).includes("$ echo 'two\n> lines'\ntwo\nlines"));
 
+  // A file dropped on the console is what file://NAME reads.
+  await page.locator('section.console').evaluate((el) => {
+    const data = new DataTransfer();
+    data.items.add(new File(['from a file'], 'body.txt', { type: 'text/plain' }));
+    el.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  await until('the file noted', async () =>
+    (await output.innerText()).includes('Added body.txt (11 bytes): parameters read it as file://body.txt'));
+  await input.fill('aws sqs send-message --queue-url "$Q" --message-body file://body.txt --query MD5OfMessageBody --output text');
+  await input.press('Enter');
+  await until('the file sent', async () => (await output.innerText()).includes('a2ff927a35d635f95250874d24d9ec6f'));
+
+  // Copy as script: the commands typed on this page, in order, one script.
+  await page.getByRole('button', { name: 'Copy as script' }).click();
+  await until('the copy noted', async () => (await output.innerText()).includes('Copied 6 commands to the clipboard as a script.'));
+  const script = await page.evaluate(() => navigator.clipboard.readText());
+  const lines = script.split('\n');
+  assert.equal(lines[0], 'aws sqs create-queue --queue-name q1');
+  assert.equal(lines[1], 'Q=$(aws sqs get-queue-url --queue-name q1 --query QueueUrl --output text)');
+  assert.equal(lines.at(-2), 'aws sqs send-message --queue-url "$Q" --message-body file://body.txt --query MD5OfMessageBody --output text');
+  assert.equal(lines.length, 11);
+
   assert.deepEqual(problems, []);
-  await page.close();
+  await context.close();
 });

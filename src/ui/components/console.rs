@@ -250,6 +250,10 @@ pub fn ConsolePanel(props: &ConsoleProps) -> Html {
         })
     };
 
+    // The input grows with what is typed, up to a point, then scrolls.
+    let rows = (input.lines().count() + usize::from(input.ends_with('\n')))
+        .clamp(1, 8)
+        .to_string();
     html! {
         <section class="card console" aria-labelledby="console-title" {ondragover} {ondrop}>
             <div class="console-head">
@@ -263,7 +267,7 @@ pub fn ConsolePanel(props: &ConsoleProps) -> Html {
             </div>
             <div class="terminal input-line">
                 <span class="sign" aria-hidden="true">{ "$" }</span>
-                <textarea id="console-input" aria-label="Console input" rows="2" spellcheck="false"
+                <textarea id="console-input" aria-label="Console input" {rows} spellcheck="false"
                     autocomplete="off" autocapitalize="off" placeholder="aws sqs create-queue --queue-name orders"
                     value={(*input).clone()} {oninput} {onkeydown} {onpaste} />
             </div>

@@ -922,6 +922,35 @@ async fn console_commands_update_the_page_and_are_remembered() {
     page.root.remove();
 }
 
+#[wasm_bindgen_test]
+async fn the_console_history_outlives_the_page_and_is_capped() {
+    use fanout::ui::console::{HISTORY_CAP, HISTORY_KEY};
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let earlier: Vec<String> = (0..HISTORY_CAP).map(|i| format!("echo {i}")).collect();
+    storage
+        .set_item(HISTORY_KEY, &serde_json::to_string(&earlier).unwrap())
+        .unwrap();
+    let page = Page::mount();
+    page.until("the console", |t| t.contains("Console")).await;
+    page.console_enter("echo new");
+    page.until("the echo", |t| t.contains("$ echo new")).await;
+
+    let saved: Vec<String> =
+        serde_json::from_str(&storage.get_item(HISTORY_KEY).unwrap().unwrap()).unwrap();
+    assert_eq!(saved.len(), HISTORY_CAP, "the oldest command made room");
+    assert_eq!(saved[0], "echo 1");
+    assert_eq!(saved[HISTORY_CAP - 1], "echo new");
+    // An earlier visit's commands are recalled after this page's.
+    page.console_key("ArrowUp");
+    page.console_key("ArrowUp");
+    page.until("an earlier visit's command", |_| {
+        page.console_input().value() == format!("echo {}", HISTORY_CAP - 1)
+    })
+    .await;
+    storage.remove_item(HISTORY_KEY).unwrap();
+    page.root.remove();
+}
+
 /// Golden transcripts (`tests/transcripts/NAME.sh` and `.out`), each typed into a fresh
 /// page's console as one input: the page prints exactly what `fanout run` prints.
 macro_rules! transcripts {

@@ -19,8 +19,10 @@ pub const HISTORY_KEY: &str = "fanout.console.history";
 /// Commands kept (in memory and in localStorage): enough for a lesson's scenario, small
 /// enough that localStorage's quota is never the problem.
 pub const HISTORY_CAP: usize = 500;
-/// Runs the panel shows; older ones scroll away as in a terminal.
+/// Runs the panel shows, and their characters at most; older ones scroll away as in a
+/// terminal, so that a long session does not grow the page without bound.
 const ENTRIES_CAP: usize = 200;
+const SHOWN_CAP: usize = 512 * 1024;
 /// Characters of one run's output shown; a loop can print far more than anyone reads.
 const OUTPUT_CAP: usize = 64 * 1024;
 /// How long (real milliseconds) the resources a command touched are marked.
@@ -44,6 +46,15 @@ impl Entry {
     pub fn id(&self) -> u64 {
         match self {
             Entry::Run { id, .. } | Entry::Note { id, .. } => *id,
+        }
+    }
+
+    fn size(&self) -> usize {
+        match self {
+            Entry::Run { input, chunks, .. } => {
+                input.len() + chunks.iter().map(|(_, t)| t.len()).sum::<usize>()
+            }
+            Entry::Note { text, .. } => text.len(),
         }
     }
 }
@@ -391,9 +402,14 @@ impl ConsoleState {
         self.next_id += 1;
         let entries = Rc::make_mut(&mut self.entries);
         entries.push(entry(id));
-        if entries.len() > ENTRIES_CAP {
-            entries.drain(..entries.len() - ENTRIES_CAP);
+        let mut drop = entries.len().saturating_sub(ENTRIES_CAP);
+        let mut shown: usize = entries[drop..].iter().map(Entry::size).sum();
+        // The newest entry always stays.
+        while shown > SHOWN_CAP && drop + 1 < entries.len() {
+            shown -= entries[drop].size();
+            drop += 1;
         }
+        entries.drain(..drop);
     }
 
     pub fn note(&mut self, text: String) {

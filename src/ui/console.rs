@@ -5,6 +5,7 @@
 //! engine, so a typed command and a click do the same thing. The page only prints what
 //! the shell returns; it knows no AWS rule.
 
+use super::params::Settings;
 use super::state::AppState;
 use super::view::name_of;
 use crate::cli::{Output, Shell, Stream};
@@ -372,9 +373,15 @@ impl ConsoleState {
         &self.history[self.scenario_start.min(self.history.len())..]
     }
 
-    /// The scenario's commands as a script `fanout run` (or a shell with the AWS CLI) runs.
-    pub fn script(&self) -> String {
-        let mut s = String::new();
+    /// The scenario's commands as a script, headed by the `fanout run` line that replays
+    /// it with the page's settings (the page's default chaos is not `fanout run`'s).
+    pub fn script(&self, settings: &Settings) -> String {
+        let mut s = format!(
+            "# Replay: fanout run --seed {} --chaos {} --access {} SCRIPT\n",
+            settings.seed,
+            settings.chaos.name(),
+            settings.access.name()
+        );
         for command in self.scenario() {
             s.push_str(command.trim_end_matches('\n'));
             s.push('\n');

@@ -177,10 +177,11 @@ test('the console runs commands, recalls them, runs pasted scripts and shows err
   await until('the copy noted', async () => (await output.innerText()).includes('Copied 6 commands to the clipboard as a script.'));
   const script = await page.evaluate(() => navigator.clipboard.readText());
   const lines = script.split('\n');
-  assert.equal(lines[0], 'aws sqs create-queue --queue-name q1');
-  assert.equal(lines[1], 'Q=$(aws sqs get-queue-url --queue-name q1 --query QueueUrl --output text)');
+  assert.equal(lines[0], '# Replay: fanout run --seed 1 --chaos off --access lenient SCRIPT');
+  assert.equal(lines[1], 'aws sqs create-queue --queue-name q1');
+  assert.equal(lines[2], 'Q=$(aws sqs get-queue-url --queue-name q1 --query QueueUrl --output text)');
   assert.equal(lines.at(-2), 'aws sqs send-message --queue-url "$Q" --message-body file://body.txt --query MD5OfMessageBody --output text');
-  assert.equal(lines.length, 11);
+  assert.equal(lines.length, 12);
 
   assert.deepEqual(problems, []);
   await context.close();

@@ -144,7 +144,7 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             </main>
             <ConsolePanel entries={console.entries.clone()} history={console.history.clone()}
-                script={console.script()} commands={console.scenario().len()}
+                script={console.script(&state.settings)} commands={console.scenario().len()}
                 interpreter={Interpreter { engine: state.engine.clone(), shell: state.shell.clone() }}
                 dispatch={dispatch.clone()} />
         </div>

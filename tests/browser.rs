@@ -913,6 +913,26 @@ async fn console_commands_update_the_page_and_are_remembered() {
     assert_eq!(page.console_input().value(), "echo 'still typing");
     page.console_type("");
 
+    // A topic and a subscription: the topic, the edge and the queue flash in the topology.
+    page.console_enter(
+        "T=$(aws sns create-topic --name news --query TopicArn --output text)\n\
+         aws sns subscribe --topic-arn $T --protocol sqs \\\n  \
+         --notification-endpoint arn:aws:sqs:us-east-1:123456789012:q1",
+    );
+    page.until("the subscription", |t| {
+        t.contains("\"SubscriptionArn\": \"arn:aws:sns:us-east-1:123456789012:news:")
+    })
+    .await;
+    let flashing = |selector: &str| {
+        let found = page.all(selector);
+        assert_eq!(found.len(), 1, "one {selector}");
+        has_class(&found[0], "flash-odd")
+    };
+    assert!(flashing(".topic-node"));
+    assert!(flashing("line.edge"));
+    assert!(flashing(".edge-badge"));
+    assert!(flashing(".queue-node"));
+
     // Clear empties the screen, not the history.
     page.click("Clear");
     page.until("an empty console", |t| !t.contains("QueueUrl"))

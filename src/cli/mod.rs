@@ -77,6 +77,8 @@ pub struct Shell {
     vars: BTreeMap<String, String>,
     /// The virtual file area: `file://NAME` reads `files[NAME]`.
     pub files: BTreeMap<String, String>,
+    /// Set by `fanout clock speed X`; the page's console applies it to its playback.
+    pub playback_speed: Option<controls::PlaybackSpeed>,
 }
 
 impl Shell {
@@ -179,7 +181,7 @@ impl Run<'_> {
         };
         match program.as_str() {
             "aws" => self.run_aws(&argv[1..], out),
-            "fanout" => match controls::run(self.engine, &argv[1..]) {
+            "fanout" => match controls::run(self.engine, self.shell, &argv[1..]) {
                 Ok(printed) => {
                     out.out(printed);
                     EXIT_OK

@@ -564,6 +564,31 @@ fn removing_a_long_polling_group_ends_its_polls() {
 }
 
 #[test]
+fn deleting_the_queue_stops_its_actors_with_the_error() {
+    let mut e = engine(1, Chaos::Off);
+    let q = create(&mut e, "q", &[]);
+    e.start_producer("p", producer(&q, steady(1))).unwrap();
+    e.start_consumers("workers", consumers(&q, 2)).unwrap();
+    advance(&mut e, 5);
+    e.apply(Command::DeleteQueue {
+        queue_url: q.clone(),
+    })
+    .unwrap();
+    advance(&mut e, 5);
+    for name in ["p", "workers"] {
+        let view = e.actor(name).unwrap();
+        assert_eq!(view.status, ActorStatus::Stopped, "{name}");
+        let error = view.error.unwrap();
+        assert!(
+            error.starts_with("AWS.SimpleQueueService.NonExistentQueue: "),
+            "{name}: {error}"
+        );
+    }
+    assert_eq!(e.actor("workers").unwrap().stats.running_instances, 0);
+    assert_eq!(e.next_activity(), None, "nothing left to do");
+}
+
+#[test]
 fn bad_actor_specs_change_nothing() {
     let mut e = engine(1, Chaos::Off);
     let q = create(&mut e, "q", &[]);

@@ -24,3 +24,7 @@ fanout clock advance 1m
 fanout actor list
 fanout clock advance 20m
 fanout actor list
+# Deleting the queue stops the group: its next receive is refused, and the list says why.
+aws sqs delete-queue --queue-url $B
+fanout clock advance 30s
+fanout actor list

@@ -487,7 +487,7 @@ impl Engine {
             Kind::Consumers(g) => g.spec.queue_url.clone(),
             Kind::Producer(p) => p.spec.target.name().to_string(),
         };
-        let code = e.code.short().to_string();
+        let code = e.code.printed().to_string();
         let event = Event::ActorRequestRefused {
             actor: actor.name.clone(),
             operation: operation.to_string(),

@@ -221,7 +221,7 @@ impl Engine {
                     (successful.len() as u64, first_failure(&failed))
                 }
                 Ok(_) => (k, None),
-                Err(e) => (0, Some((e.code.short().to_string(), e.message))),
+                Err(e) => (0, Some((e.code.printed().to_string(), e.message))),
             };
             let actor = self.actors.all.get_mut(&id).expect("still there");
             actor.stats.sent += sent;

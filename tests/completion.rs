@@ -113,8 +113,16 @@ fn cases() -> Vec<(&'static str, usize, Vec<String>)> {
         ("echo '$T", 5, v(&[])),
         ("echo $X", 6, v(&[])),
         // Simulator controls.
-        ("fanout ", 7, v(&["access", "confirm", "endpoint", "inbox"])),
-        ("fanout ac", 7, v(&["access "])),
+        (
+            "fanout ",
+            7,
+            v(&["access", "actor", "chaos", "clock", "confirm", "endpoint", "file", "inbox", "seed"]),
+        ),
+        ("fanout acc", 7, v(&["access "])),
+        ("fanout clock ", 13, v(&["advance", "run-until-idle", "speed"])),
+        ("fanout clock run-until-idle --", 28, v(&["--max "])),
+        ("fanout actor consumer workers --queue-u", 30, v(&["--queue-url "])),
+        ("fanout file ", 12, v(&["list", "remove", "show", "write"])),
         ("fanout access ", 14, v(&["lenient", "strict"])),
         ("fanout confirm ", 15, v(&["ops@example.com "])),
         ("fanout endpoint ops@example.com --a", 32, v(&["--available "])),

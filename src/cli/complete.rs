@@ -8,7 +8,7 @@
 //! understand simply has no candidates.
 
 use super::aws::{Kind, OperationSpec, GLOBAL_OPTIONS, GLOBAL_SWITCHES, SQS_OPERATIONS};
-use super::controls::CONTROL_WORDS;
+use super::controls::{CONTROL_WORDS, OPTIONS, SUB_WORDS};
 use super::params::Shape;
 use super::sns::SNS_OPERATIONS;
 use super::{shell, Shell};
@@ -52,7 +52,7 @@ pub fn complete(line: &str, cursor: usize, engine: &Engine, shell: &Shell) -> Co
             candidates: c.candidates,
         };
     }
-    let (offset, choices) = choices(&at, engine);
+    let (offset, choices) = choices(&at, engine, shell);
     let prefix = at.word.get(offset..).unwrap_or_default();
     // `--option=value`: the value starts after the `=` (of the raw text, which has no quotes
     // before it when the option is written plainly).
@@ -230,14 +230,14 @@ fn variable(raw: &str, quote: Option<char>, shell: &Shell) -> Option<Completion>
 
 /// Everything that could stand at the cursor, and where in the word the typed prefix of
 /// it starts (after `=` in `--option=value`).
-fn choices(at: &Cursor, engine: &Engine) -> (usize, Vec<String>) {
+fn choices(at: &Cursor, engine: &Engine, shell: &Shell) -> (usize, Vec<String>) {
     let Some(program) = at.words.first() else {
         let words = PROGRAMS.iter().chain(KEYWORDS);
         return (0, words.map(|w| w.to_string()).collect());
     };
     match program.as_str() {
         "aws" => aws(&at.words[1..], &at.word, engine),
-        "fanout" => (0, fanout(&at.words[1..], &at.word, engine)),
+        "fanout" => (0, fanout(&at.words[1..], &at.word, engine, shell)),
         _ => (0, Vec::new()),
     }
 }
@@ -395,8 +395,9 @@ fn values(
     }
 }
 
-/// The words after `fanout`: a control, then its endpoint or mode.
-fn fanout(words: &[String], word: &str, engine: &Engine) -> Vec<String> {
+/// `fanout` lines, from the grammar tables in `controls` (words, sub-words, options), with
+/// endpoints, actor names and virtual files where those stand.
+fn fanout(words: &[String], word: &str, engine: &Engine, shell: &Shell) -> Vec<String> {
     let endpoints = |pending_only: bool| {
         let subscribed = engine
             .subscriptions()
@@ -410,27 +411,57 @@ fn fanout(words: &[String], word: &str, engine: &Engine) -> Vec<String> {
         }
     };
     let owned = |names: &[&str]| names.iter().map(|s| s.to_string()).collect();
+    let sub_words = |control: &str| {
+        SUB_WORDS
+            .iter()
+            .find(|(c, _)| *c == control)
+            .map_or(Vec::new(), |(_, subs)| owned(subs))
+    };
+    let options_of = |key: &str, given: &[String]| -> Vec<String> {
+        let Some((_, options)) = OPTIONS.iter().find(|(k, _)| *k == key) else {
+            return Vec::new();
+        };
+        if let Some(last) = given.last().filter(|l| l.starts_with("--")) {
+            if !word.starts_with('-') {
+                return match last.as_str() {
+                    "--available" => owned(&["false", "true"]),
+                    "--queue-url" => engine.queues().map(|q| q.url.clone()).collect(),
+                    "--topic-arn" => engine.topics().map(|t| t.arn.clone()).collect(),
+                    _ => Vec::new(),
+                };
+            }
+        }
+        if !word.starts_with('-') {
+            return Vec::new();
+        }
+        options
+            .iter()
+            .filter(|o| !given.iter().any(|g| g == *o))
+            .map(|o| o.to_string())
+            .collect()
+    };
     match words {
         [] => owned(CONTROL_WORDS),
         [control] => match control.as_str() {
             "endpoint" | "inbox" => endpoints(false),
             "confirm" => endpoints(true),
-            "access" => owned(&["lenient", "strict"]),
-            _ => Vec::new(),
+            other => sub_words(other),
         },
-        [control, _, options @ ..] if control == "endpoint" => {
-            if options.last().is_some_and(|o| o == "--available") {
-                owned(&["false", "true"])
-            } else if word.starts_with('-') {
-                ["--available", "--latency-ms", "--error-percent"]
-                    .iter()
-                    .filter(|o| !options.iter().any(|given| given == *o))
-                    .map(|o| o.to_string())
-                    .collect()
-            } else {
-                Vec::new()
-            }
+        [control, _, rest @ ..] if control == "endpoint" => options_of("endpoint", rest),
+        [control, sub] if control == "actor" && (sub == "stop" || sub == "remove") => {
+            engine.actors().into_iter().map(|a| a.name).collect()
         }
-        _ => Vec::new(),
+        [control, sub] if control == "file" && (sub == "show" || sub == "remove") => {
+            shell.files.keys().cloned().collect()
+        }
+        [control, sub, rest @ ..] => {
+            // `actor producer NAME --options`: options start after the name.
+            let given = if control == "actor" {
+                rest.get(1..).unwrap_or(&[])
+            } else {
+                rest
+            };
+            options_of(&format!("{control} {sub}"), given)
+        }
     }
 }

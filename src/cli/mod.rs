@@ -84,6 +84,8 @@ pub struct Shell {
     /// Whether `file://NAME` may read the real file system when the virtual area has no
     /// NAME (native `fanout run` only).
     pub host_files: bool,
+    /// Set by `fanout clock speed X`; the page's console applies it to its playback.
+    pub playback_speed: Option<controls::PlaybackSpeed>,
 }
 
 impl Shell {
@@ -190,10 +192,7 @@ impl Run<'_> {
         };
         match program.as_str() {
             "aws" => self.run_aws(&argv[1..], out),
-            "fanout" => match match argv.get(1).map(String::as_str) {
-                Some("file") => files::run(&mut self.shell.files, &argv[2..]),
-                _ => controls::run(self.engine, &argv[1..]),
-            } {
+            "fanout" => match controls::run(self.engine, self.shell, &argv[1..]) {
                 Ok(printed) => {
                     out.out(printed);
                     EXIT_OK

@@ -31,6 +31,10 @@ impl<T> Agenda<T> {
     pub fn peek(&self) -> Option<(SimTime, &T)> {
         self.entries.first_key_value().map(|(&(t, _), v)| (t, v))
     }
+    /// Every entry, earliest first.
+    pub fn iter(&self) -> impl Iterator<Item = (SimTime, &T)> {
+        self.entries.iter().map(|(&(t, _), v)| (t, v))
+    }
     /// Removes the earliest entry, due or not (for dropping entries that no longer apply).
     pub fn pop_first(&mut self) -> Option<(SimTime, T)> {
         self.entries.pop_first().map(|((t, _), v)| (t, v))

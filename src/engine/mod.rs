@@ -6,6 +6,7 @@
 //! or the browser; all randomness comes from the seeded [`rng::SimRng`].
 
 pub mod access_policy;
+pub mod actors;
 pub mod agenda;
 pub mod attributes;
 pub mod command;
@@ -179,6 +180,8 @@ enum Due {
     SnsDelivery {
         delivery: sns::DeliveryId,
     },
+    /// A producer's next send, a consumer instance's next step or a scaling check.
+    Actor(actors::Wake),
 }
 
 /// A long poll parked until a message arrives or its wait ends.
@@ -213,6 +216,7 @@ pub struct Engine {
     /// Metrics gauges have been sampled for every minute boundary before this one.
     next_sample: SimTime,
     sns: sns::SnsState,
+    actors: actors::Actors,
 }
 
 impl Engine {
@@ -236,6 +240,7 @@ impl Engine {
             move_tasks: Vec::new(),
             next_sample: SimTime::from_secs(60),
             sns: sns::SnsState::default(),
+            actors: actors::Actors::default(),
         }
     }
 
@@ -245,6 +250,19 @@ impl Engine {
     /// Changes how deliveries to queues without an access policy are treated, from now on.
     pub fn set_access(&mut self, access: AccessMode) {
         self.config.access = access;
+    }
+    /// Changes the chaos profile from now on. A queue keeps the hosts it was created
+    /// with (one under `off`, five otherwise); the chance of a short poll missing a host
+    /// and of a delete missing a replica follow the new profile at once.
+    pub fn set_chaos(&mut self, chaos: Chaos) {
+        self.config.chaos = chaos;
+    }
+    /// Draws from now on come from the stream of `seed`, at the position this run's
+    /// stream had reached: a script that reseeds before its first draw runs as under
+    /// `--seed`, and a reseed to the seed in use changes nothing.
+    pub fn reseed(&mut self, seed: u64) {
+        self.config.seed = seed;
+        self.rng.reseed(seed);
     }
     pub fn now(&self) -> SimTime {
         self.now
@@ -283,6 +301,18 @@ impl Engine {
             self.agenda.pop_first();
         }
         None
+    }
+
+    /// The time of the next thing that will happen other than a message reaching the end
+    /// of its retention period: None means the simulation is at rest ("idle"), however
+    /// many messages wait in queues. Entries before it are mostly due before it, so a
+    /// driver that runs from activity to activity scans each entry about once.
+    pub fn next_activity(&mut self) -> Option<SimTime> {
+        self.next_deadline()?;
+        self.agenda
+            .iter()
+            .find(|(_, due)| !matches!(due, Due::RetentionEnds { .. }) && self.is_live(due))
+            .map(|(t, _)| t)
     }
 
     /// Processes everything due up to and including `t`, then sets the clock to `t`.
@@ -380,6 +410,7 @@ impl Engine {
                 .get(*task)
                 .is_some_and(|t| t.status == "RUNNING"),
             Due::SnsDelivery { delivery } => self.delivery_is_live(*delivery),
+            Due::Actor(wake) => self.actor_wake_is_live(wake),
         }
     }
 }

@@ -18,6 +18,13 @@ impl SimRng {
         }
     }
 
+    /// Continues with the stream of `seed` from the position reached in this one.
+    pub fn reseed(&mut self, seed: u64) {
+        let position = self.inner.get_word_pos();
+        self.inner = ChaCha8Rng::seed_from_u64(seed);
+        self.inner.set_word_pos(position);
+    }
+
     pub fn next_u64(&mut self) -> u64 {
         self.inner.next_u64()
     }
@@ -58,6 +65,17 @@ mod tests {
         let (mut a, mut b) = (SimRng::new(7), SimRng::new(7));
         assert_eq!(a.uuid(), b.uuid());
         assert_eq!(a.below(10), b.below(10));
+    }
+    #[test]
+    fn reseeding_continues_the_new_stream_at_the_same_position() {
+        let mut a = SimRng::new(1);
+        a.reseed(9);
+        assert_eq!(a.next_u64(), SimRng::new(9).next_u64());
+        let (mut b, mut c) = (SimRng::new(9), SimRng::new(4));
+        b.next_u64();
+        c.next_u64();
+        c.reseed(9);
+        assert_eq!(b.next_u64(), c.next_u64());
     }
     #[test]
     fn stream_is_pinned() {

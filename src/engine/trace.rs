@@ -253,6 +253,68 @@ pub enum Event {
         message_id: String,
         reason: String,
     },
+    // ---- Actors ----
+    /// A producer (target: queue URL or topic ARN) or a consumer group (its queue URL).
+    ActorStarted {
+        actor: String,
+        kind: String,
+        target: String,
+    },
+    ActorStopped {
+        actor: String,
+        reason: String,
+    },
+    ActorRemoved {
+        actor: String,
+    },
+    /// The engine refused an actor's request; the actor stopped.
+    ActorRequestRefused {
+        actor: String,
+        operation: String,
+        target: String,
+        code: String,
+        message: String,
+        /// Messages the refusal covered (a producer's send), 0 for other requests.
+        messages: u64,
+    },
+    /// A consumer instance launched; it polls once warmed up.
+    InstanceStarted {
+        actor: String,
+        instance: u32,
+        in_service_at: SimTime,
+    },
+    InstanceStopped {
+        actor: String,
+        instance: u32,
+    },
+    /// Died mid-batch before deleting: its `messages` come back after their visibility
+    /// timeout.
+    InstanceCrashed {
+        actor: String,
+        instance: u32,
+        messages: u32,
+    },
+    /// Target tracking: `visible` messages against `target_per_instance` each.
+    ScaledOut {
+        actor: String,
+        from: u32,
+        to: u32,
+        visible: u64,
+        target_per_instance: u64,
+    },
+    ScaledIn {
+        actor: String,
+        from: u32,
+        to: u32,
+        visible: u64,
+        target_per_instance: u64,
+    },
+    /// A non-idempotent consumer processed a MessageId it had processed before.
+    DuplicateSideEffect {
+        actor: String,
+        instance: u32,
+        message_id: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

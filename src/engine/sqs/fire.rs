@@ -54,6 +54,7 @@ impl Engine {
             }
             Due::MoveTaskTick { task } => self.tick_move_task(task),
             Due::SnsDelivery { delivery } => self.attempt_delivery(delivery),
+            Due::Actor(wake) => self.fire_actor(wake),
         }
     }
 }

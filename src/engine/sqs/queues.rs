@@ -198,6 +198,7 @@ impl Engine {
                 messages: 0,
             };
             self.trace.push(self.now, event);
+            self.actor_poll_finished(poll);
         }
         self.trace
             .push(self.now, Event::QueueDeleted { queue: queue.name });

@@ -441,7 +441,7 @@ impl Engine {
         }
     }
 
-    pub(super) fn finish_poll(
+    pub(in crate::engine) fn finish_poll(
         &mut self,
         poll: PollId,
         queue: QueueId,
@@ -466,5 +466,6 @@ impl Engine {
             },
         );
         self.finished_polls.insert(poll, messages);
+        self.actor_poll_finished(poll);
     }
 }

@@ -971,6 +971,45 @@ async fn the_console_history_outlives_the_page_and_is_capped() {
     page.root.remove();
 }
 
+#[wasm_bindgen_test]
+async fn console_controls_set_the_page_speed_and_header() {
+    let page = Page::mount();
+    page.until("the console", |t| t.contains("Console")).await;
+    assert_eq!(page.text_of("[data-testid=chaos]"), "off");
+    page.console_enter("fanout clock speed 100\nfanout chaos high\nfanout seed 42");
+    page.until("the new chaos in the header", |_| {
+        page.text_of("[data-testid=chaos]") == "high"
+    })
+    .await;
+    assert_eq!(page.text_of("[data-testid=seed]"), "42");
+    let speed: web_sys::HtmlSelectElement = page.field("Speed").unchecked_into();
+    assert_eq!(speed.value(), "100x");
+
+    // Once applied, the menu's choice stands until the next `fanout clock speed`.
+    page.choose("Speed", "2x");
+    page.console_enter("echo later");
+    page.until("the echo", |t| t.contains("$ echo later")).await;
+    let speed: web_sys::HtmlSelectElement = page.field("Speed").unchecked_into();
+    assert_eq!(speed.value(), "2x");
+
+    // A speed the menu does not offer: the control's error, and nothing changes.
+    page.console_enter("fanout clock speed 3x");
+    page.until("the error", |t| t.contains("[exit status 1]"))
+        .await;
+    assert!(page
+        .text_of(".console .stderr")
+        .contains("clock speed must be one of 0.25x, 0.5x, 1x, 2x, 5x, 10x, 100x, 1000x, not 3x"));
+    assert_eq!(speed.value(), "2x");
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .remove_item(fanout::ui::console::HISTORY_KEY)
+        .unwrap();
+    page.root.remove();
+}
+
 /// Golden transcripts (`tests/transcripts/NAME.sh` and `.out`), each typed into a fresh
 /// page's console as one input: the page prints exactly what `fanout run` prints.
 macro_rules! transcripts {

@@ -6,6 +6,7 @@
 //! the shell returns; it knows no AWS rule.
 
 use super::params::Settings;
+use super::speed::Speed;
 use super::state::AppState;
 use super::view::name_of;
 use crate::cli::{Output, Shell, Stream};
@@ -178,6 +179,7 @@ impl Touched {
         self.queues.insert(name_of(q).to_string());
     }
 
+    /// Every event is listed (no `_` arm), so that a new kind must say what it touches.
     fn note(&mut self, event: &Event) {
         use Event::*;
         match event {
@@ -309,6 +311,23 @@ impl Touched {
             EndpointChanged { endpoint, .. } => {
                 self.endpoints.insert(endpoint.clone());
             }
+            // A producer's target is a queue URL or a topic ARN; a consumer's, a queue URL.
+            ActorStarted { target, .. } | ActorRequestRefused { target, .. } => {
+                if target.starts_with("arn:aws:sns:") {
+                    self.topics.insert(name_of(target).to_string());
+                } else {
+                    self.queue(target);
+                }
+            }
+            // The queues an actor's requests touch have their own events.
+            ActorStopped { .. }
+            | ActorRemoved { .. }
+            | InstanceStarted { .. }
+            | InstanceStopped { .. }
+            | InstanceCrashed { .. }
+            | ScaledOut { .. }
+            | ScaledIn { .. }
+            | DuplicateSideEffect { .. } => {}
         }
     }
 }
@@ -516,6 +535,11 @@ impl AppState {
             self.shell.borrow_mut().run(&mut engine, &input)
         };
         let touched = Touched::from_trace(self.engine.borrow().trace().since(before));
+        // `fanout clock speed X` sets the page's playback speed, once.
+        let chosen = self.shell.borrow_mut().playback_speed.take();
+        if let Some(speed) = chosen.and_then(|s| Speed::from_label(s.label())) {
+            self.speed = speed;
+        }
         let c = &mut self.console;
         c.touched = Rc::new(touched);
         c.runs += 1;

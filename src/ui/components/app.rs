@@ -55,10 +55,21 @@ pub fn App(props: &AppProps) -> Html {
     let sns = snap.sns;
     let inspecting = state.inspect.is_some();
     let flash = state.console.flash(state.wall_ms);
+    // The header shows what the engine runs with now: console lines (`fanout chaos high`,
+    // `fanout seed 42`) change it after the URL set it.
+    let running = {
+        let config = state.engine.borrow().config();
+        Settings {
+            seed: config.seed,
+            chaos: config.chaos,
+            access: config.access,
+            ignored: state.settings.ignored.clone(),
+        }
+    };
     let console = &state.console;
     html! {
         <div class="app">
-            <Header settings={state.settings.clone()} />
+            <Header settings={running} />
             <ClockBar now={snap.now} next_event={snap.next_event} playing={state.playing}
                 speed={state.speed} dispatch={dispatch.clone()} />
             <main class="columns">

@@ -5,14 +5,13 @@
 //! engine, so a typed command and a click do the same thing. The page only prints what
 //! the shell returns; it knows no AWS rule.
 
+pub use super::console_touched::{Flash, Touched};
 use super::params::Settings;
 use super::speed::Speed;
 use super::state::AppState;
-use super::view::name_of;
 use crate::cli::{Output, Shell, Stream};
-use crate::engine::{Engine, Event, TraceEntry};
+use crate::engine::Engine;
 use std::cell::RefCell;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 /// Where the history survives a reload. Prefixed so that other console settings can
@@ -149,215 +148,6 @@ pub fn incomplete(input: &str) -> bool {
     matches!(crate::cli::shell::parse(input), Err(e) if e.is_incomplete())
 }
 
-/// The resources a command's trace events name: queues and topics by name,
-/// subscriptions by ARN, endpoints as subscribed.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Touched {
-    pub queues: BTreeSet<String>,
-    pub topics: BTreeSet<String>,
-    pub subscriptions: BTreeSet<String>,
-    pub endpoints: BTreeSet<String>,
-}
-
-impl Touched {
-    pub fn from_trace(entries: &[TraceEntry]) -> Touched {
-        let mut t = Touched::default();
-        for e in entries {
-            t.note(&e.event);
-        }
-        t
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.queues.is_empty()
-            && self.topics.is_empty()
-            && self.subscriptions.is_empty()
-            && self.endpoints.is_empty()
-    }
-
-    fn queue(&mut self, q: &str) {
-        self.queues.insert(name_of(q).to_string());
-    }
-
-    /// Every event is listed (no `_` arm), so that a new kind must say what it touches.
-    fn note(&mut self, event: &Event) {
-        use Event::*;
-        match event {
-            QueueCreated { queue }
-            | QueueDeleted { queue }
-            | QueueAttributesChanged { queue, .. }
-            | Sent { queue, .. }
-            | SendDeduplicated { queue, .. }
-            | DuplicateCreated { queue, .. }
-            | QueueTagsChanged { queue, .. }
-            | ReceiveRetried { queue, .. }
-            | DelayEnded { queue, .. }
-            | Received { queue, .. }
-            | EmptyReceive { queue, .. }
-            | LongPollStarted { queue, .. }
-            | LongPollEnded { queue, .. }
-            | Deleted { queue, .. }
-            | DeleteIgnored { queue, .. }
-            | VisibilityChanged { queue, .. }
-            | VisibilityExpired { queue, .. }
-            | Expired { queue, .. }
-            | Purged { queue, .. }
-            | MoveTaskEnded { source: queue, .. } => self.queue(queue),
-            MovedToDeadLetterQueue {
-                queue,
-                dead_letter_queue: other,
-                ..
-            }
-            | MovedByTask {
-                source: queue,
-                destination: other,
-                ..
-            } => {
-                self.queue(queue);
-                self.queue(other);
-            }
-            MoveTaskStarted {
-                source,
-                destination,
-                ..
-            } => {
-                self.queue(source);
-                if let Some(d) = destination {
-                    self.queue(d);
-                }
-            }
-            TopicCreated { topic }
-            | TopicDeleted { topic, .. }
-            | TopicAttributeChanged { topic, .. }
-            | TopicTagsChanged { topic, .. }
-            | Published { topic, .. }
-            | PublishDeduplicated { topic, .. } => {
-                self.topics.insert(topic.clone());
-            }
-            Subscribed {
-                topic,
-                subscription,
-                endpoint,
-                ..
-            }
-            | Delivered {
-                topic,
-                subscription,
-                endpoint,
-                ..
-            }
-            | DeliveryFailed {
-                topic,
-                subscription,
-                endpoint,
-                ..
-            } => {
-                self.topics.insert(topic.clone());
-                self.subscriptions.insert(subscription.clone());
-                self.endpoints.insert(endpoint.clone());
-                if endpoint.starts_with("arn:aws:sqs:") {
-                    self.queue(endpoint);
-                }
-            }
-            SubscriptionConfirmed {
-                topic,
-                subscription,
-            }
-            | Unsubscribed {
-                topic,
-                subscription,
-            }
-            | FilteredOut {
-                topic,
-                subscription,
-                ..
-            }
-            | DeliverySkipped {
-                topic,
-                subscription,
-                ..
-            }
-            | DeliveryLost {
-                topic,
-                subscription,
-                ..
-            } => {
-                self.topics.insert(topic.clone());
-                self.subscriptions.insert(subscription.clone());
-            }
-            AccessWarning {
-                topic,
-                subscription,
-                queue,
-                ..
-            } => {
-                self.topics.insert(topic.clone());
-                self.subscriptions.insert(subscription.clone());
-                self.queue(queue);
-            }
-            DeliveryDeadLettered {
-                topic,
-                subscription,
-                dead_letter_queue,
-                ..
-            } => {
-                self.topics.insert(topic.clone());
-                self.subscriptions.insert(subscription.clone());
-                self.queue(dead_letter_queue);
-            }
-            SubscriptionAttributeChanged { subscription, .. } => {
-                self.subscriptions.insert(subscription.clone());
-            }
-            EndpointChanged { endpoint, .. } => {
-                self.endpoints.insert(endpoint.clone());
-            }
-            // A producer's target is a queue URL or a topic ARN; a consumer's, a queue URL.
-            ActorStarted { target, .. } | ActorRequestRefused { target, .. } => {
-                if target.starts_with("arn:aws:sns:") {
-                    self.topics.insert(name_of(target).to_string());
-                } else {
-                    self.queue(target);
-                }
-            }
-            // The queues an actor's requests touch have their own events.
-            ActorStopped { .. }
-            | ActorRemoved { .. }
-            | InstanceStarted { .. }
-            | InstanceStopped { .. }
-            | InstanceCrashed { .. }
-            | ScaledOut { .. }
-            | ScaledIn { .. }
-            | DuplicateSideEffect { .. } => {}
-        }
-    }
-}
-
-/// What the views mark as just touched by the console: a CSS class that alternates
-/// between runs, so that a resource touched by two commands in a row flashes twice.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Flash {
-    touched: Rc<Touched>,
-    class: &'static str,
-}
-
-impl Flash {
-    fn mark(&self, hit: bool) -> Option<&'static str> {
-        hit.then_some(self.class)
-    }
-    pub fn queue(&self, name: &str) -> Option<&'static str> {
-        self.mark(self.touched.queues.contains(name))
-    }
-    pub fn topic(&self, name: &str) -> Option<&'static str> {
-        self.mark(self.touched.topics.contains(name))
-    }
-    pub fn subscription(&self, arn: &str) -> Option<&'static str> {
-        self.mark(self.touched.subscriptions.contains(arn))
-    }
-    pub fn endpoint(&self, endpoint: &str) -> Option<&'static str> {
-        self.mark(self.touched.endpoints.contains(endpoint))
-    }
-}
-
 /// The console's part of the page state.
 #[derive(Clone, Debug, Default)]
 pub struct ConsoleState {
@@ -413,14 +203,12 @@ impl ConsoleState {
         if self.touched.is_empty() || wall_ms - self.ran_at_ms > FLASH_MS {
             return Flash::default();
         }
-        Flash {
-            touched: self.touched.clone(),
-            class: if self.runs % 2 == 0 {
-                "flash-even"
-            } else {
-                "flash-odd"
-            },
-        }
+        let class = if self.runs % 2 == 0 {
+            "flash-even"
+        } else {
+            "flash-odd"
+        };
+        Flash::new(self.touched.clone(), class)
     }
 
     fn push(&mut self, entry: impl FnOnce(u64) -> Entry) {

@@ -7,12 +7,14 @@
 //! - [`sns_state`], [`sns_view`]: the SNS actions and snapshots (topology, inspectors).
 //! - [`describe`]: trace entries as sentences for the event log.
 //! - [`components`]: small function components with `PartialEq` props.
-//! - [`console`]: the console panel's output, history, and what its commands touched.
+//! - [`console`]: the console panel's output and history; [`console_touched`] what its
+//!   commands touched, for the views to flash.
 //! - [`speed`]: clock speeds and the play tick.
 //! - [`params`], [`panic`]: URL settings and the "something went wrong" banner.
 
 pub mod components;
 pub mod console;
+pub mod console_touched;
 pub mod describe;
 pub mod notes;
 pub mod panic;

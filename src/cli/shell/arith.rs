@@ -1,7 +1,8 @@
 //! `$((...))`: whole-number arithmetic on 64-bit integers that wrap on overflow, as in
 //! bash. Operators, loosest first: `||`, `&&`, `== !=`, `< <= > >=`, `+ -`, `* / %`,
 //! `**`, unary `- + !`; parentheses; numbers (decimal, `0x` hex, leading-zero octal);
-//! variables as `NAME`, `$NAME`, `${NAME}` and `$?`. Assignments (`=`, `+=`, `++`) and
+//! variables as `NAME`, `$NAME`, `${NAME}` and `$?` (a value that is not a number is read
+//! as an expression, as bash does). Assignments (`=`, `+=`, `++`) and
 //! bit operators are refused: write `i=$((i + 1))`.
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -286,24 +287,39 @@ pub fn number(text: &str) -> Result<i64, String> {
     Ok(if negative { v.wrapping_neg() } else { v })
 }
 
+/// How deeply variables may hold expressions that name variables (`a=b; b=c+1`).
+const MAX_INDIRECTION: usize = 20;
+
 impl Expr {
-    /// The value, reading variables through `var` (unset is empty, and empty is 0).
+    /// The value, reading variables through `var`. As in bash, a variable's value is an
+    /// expression itself: unset or empty is 0, `b+1` is evaluated, a name is looked up.
     pub fn eval(&self, var: &dyn Fn(&str) -> String) -> Result<i64, String> {
+        self.eval_at(var, 0)
+    }
+
+    fn eval_at(&self, var: &dyn Fn(&str) -> String, depth: usize) -> Result<i64, String> {
+        let eval = |e: &Expr| e.eval_at(var, depth);
         Ok(match self {
             Expr::Number(n) => *n,
             Expr::Variable(name) => {
                 let value = var(name);
                 if value.trim().is_empty() {
                     0
+                } else if let Ok(n) = number(&value) {
+                    n
+                } else if depth >= MAX_INDIRECTION {
+                    return Err(format!("{value}: expression recursion level exceeded"));
                 } else {
-                    number(&value)?
+                    parse(&value)
+                        .map_err(|e| format!("{value}: {e}"))?
+                        .eval_at(var, depth + 1)?
                 }
             }
-            Expr::Negate(e) => e.eval(var)?.wrapping_neg(),
-            Expr::Not(e) => i64::from(e.eval(var)? == 0),
-            Expr::Binary(BinaryOp::And, a, b) => i64::from(a.eval(var)? != 0 && b.eval(var)? != 0),
-            Expr::Binary(BinaryOp::Or, a, b) => i64::from(a.eval(var)? != 0 || b.eval(var)? != 0),
-            Expr::Binary(op, a, b) => binary(*op, a.eval(var)?, b.eval(var)?)?,
+            Expr::Negate(e) => eval(e)?.wrapping_neg(),
+            Expr::Not(e) => i64::from(eval(e)? == 0),
+            Expr::Binary(BinaryOp::And, a, b) => i64::from(eval(a)? != 0 && eval(b)? != 0),
+            Expr::Binary(BinaryOp::Or, a, b) => i64::from(eval(a)? != 0 || eval(b)? != 0),
+            Expr::Binary(op, a, b) => binary(*op, eval(a)?, eval(b)?)?,
         })
     }
 }

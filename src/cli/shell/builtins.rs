@@ -40,6 +40,9 @@ fn evaluate(name: &str, a: &[&str]) -> Result<bool, String> {
         [op, s] => match *op {
             "-n" => Ok(!s.is_empty()),
             "-z" => Ok(s.is_empty()),
+            "-e" | "-f" | "-d" | "-r" | "-s" | "-w" | "-x" => Err(format!(
+                "{name}: {op}: file tests are not supported (Fanout scripts have no files)"
+            )),
             _ => Err(format!("{name}: {op}: unary operator expected")),
         },
         [x, op, y] if BINARY.contains(op) => binary(name, x, op, y),

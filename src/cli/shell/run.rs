@@ -159,7 +159,7 @@ impl<'h, H: Host> Interpreter<'h, H> {
             return self.stop(
                 line,
                 format!(
-                    "for loop over {} words stopped before it started: Fanout runs a loop at most {MAX_LOOP_ITERATIONS} times",
+                    "for loop over {} words refused before it started (Fanout's limit for one loop is {MAX_LOOP_ITERATIONS} iterations)",
                     items.len()
                 ),
                 out,
@@ -219,7 +219,7 @@ impl<'h, H: Host> Interpreter<'h, H> {
                 let what = if until { "until" } else { "while" };
                 return self.stop(
                     line,
-                    format!("{what} loop stopped after {MAX_LOOP_ITERATIONS} iterations, the most Fanout runs one loop"),
+                    format!("{what} loop stopped after {MAX_LOOP_ITERATIONS} iterations (Fanout's limit for one loop)"),
                     out,
                 );
             }
@@ -256,7 +256,7 @@ impl<'h, H: Host> Interpreter<'h, H> {
             let line = self.loops.last().copied().unwrap_or(c.line);
             return self.stop(
                 line,
-                format!("loop stopped: the script ran {MAX_COMMANDS} commands, the most Fanout runs for one script"),
+                format!("loop stopped after the script ran {MAX_COMMANDS} commands (Fanout's limit for one script)"),
                 out,
             );
         }

@@ -13,9 +13,8 @@ cd "$(dirname "$0")/../fuzz"
 if ! cargo fuzz --version >/dev/null 2>&1; then
     cargo install cargo-fuzz --version 0.13.2 --locked
 fi
-if ! rustup toolchain list 2>/dev/null | grep -q nightly; then
-    export RUSTC_BOOTSTRAP=1
-fi
+# Harmless on nightly; on stable it is what makes the sanitizer flag work.
+export RUSTC_BOOTSTRAP=1
 export CARGO_TARGET_DIR="${FUZZ_TARGET_DIR:-$PWD/target}"
 
 status=0

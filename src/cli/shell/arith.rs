@@ -94,7 +94,8 @@ impl Parser {
         self.s[self.i..].iter().collect()
     }
     fn starts(&self, op: &str) -> bool {
-        self.rest().starts_with(op)
+        let mut ahead = self.s[self.i..].iter();
+        op.chars().all(|c| ahead.next() == Some(&c))
     }
     fn refused(&self) -> Option<&'static str> {
         REFUSED.into_iter().find(|op| self.starts(op)).or_else(|| {

@@ -10,6 +10,9 @@ use super::{Part, Word};
 /// The most words one word may expand into; a loop over more would hit the loop limit
 /// anyway, and this keeps `{1..100000}{1..100000}` from filling the memory.
 pub const MAX_WORDS: usize = 100_000;
+/// The most words all brace expansions of one script may give, so that many words of
+/// `{1..100000}` cannot fill the memory either.
+pub const MAX_SCRIPT_WORDS: usize = 1_000_000;
 
 #[derive(Clone, Debug)]
 enum Unit {
@@ -18,13 +21,20 @@ enum Unit {
     Other(Part),
 }
 
-pub fn expand(word: &Word) -> Result<Vec<Word>, String> {
+/// Expands one word; `budget` is what is left of [`MAX_SCRIPT_WORDS`] for the script.
+pub fn expand(word: &Word, budget: &mut usize) -> Result<Vec<Word>, String> {
     let units = to_units(word);
     if !units.iter().any(|u| matches!(u, Unit::Char('{'))) {
         return Ok(vec![word.clone()]);
     }
     let mut out = Vec::new();
     expand_units(units, &mut out, 0)?;
+    if out.len() > *budget {
+        return Err(format!(
+            "brace expansions give more than {MAX_SCRIPT_WORDS} words in one script"
+        ));
+    }
+    *budget -= out.len();
     Ok(out.into_iter().map(from_units).collect())
 }
 

@@ -15,6 +15,7 @@ pub fn parse(script: &str) -> Result<List, SyntaxError> {
         column: 1,
         peeked: None,
         depth: 0,
+        brace_budget: brace::MAX_SCRIPT_WORDS,
     };
     let list = p.list()?;
     let t = p.next()?;
@@ -77,6 +78,8 @@ struct Parser {
     /// How deeply lists nest (`$(...)`, loop and `if` bodies), bounded so that no script
     /// can exhaust the stack of the parser or of the runner.
     depth: usize,
+    /// What is left of the words brace expansion may give this script.
+    brace_budget: usize,
 }
 
 const MAX_DEPTH: usize = 100;
@@ -322,9 +325,10 @@ impl Parser {
         loop {
             let t = self.next()?;
             match t.kind {
-                Kind::Word(w, _) => {
-                    words.extend(brace::expand(&w).map_err(|m| self.error_at(t.line, t.column, m))?)
-                }
+                Kind::Word(w, _) => words.extend(
+                    brace::expand(&w, &mut self.brace_budget)
+                        .map_err(|m| self.error_at(t.line, t.column, m))?,
+                ),
                 Kind::Semi | Kind::Newline => break,
                 _ => return Err(self.unexpected(&t)),
             }
@@ -403,8 +407,8 @@ impl Parser {
                 },
                 _ if words.is_empty() && plain.as_deref() == Some("export") => export = true,
                 _ => {
-                    let expanded =
-                        brace::expand(&word).map_err(|m| self.error_at(t.line, t.column, m))?;
+                    let expanded = brace::expand(&word, &mut self.brace_budget)
+                        .map_err(|m| self.error_at(t.line, t.column, m))?;
                     words.extend(expanded);
                 }
             }

@@ -12,7 +12,7 @@ use super::{Part, Word};
 pub const MAX_WORDS: usize = 100_000;
 /// The most words all brace expansions of one script may give, so that many words of
 /// `{1..100000}` cannot fill the memory either.
-pub const MAX_SCRIPT_WORDS: usize = 1_000_000;
+pub const MAX_SCRIPT_WORDS: usize = 200_000;
 
 #[derive(Clone, Debug)]
 enum Unit {

@@ -68,11 +68,15 @@ pub fn complete(line: &str, cursor: usize, engine: &Engine, shell: &Shell) -> Co
         .chars()
         .next()
         .filter(|&q| q == '\'' || q == '"');
+    // A program or keyword is typed where a command starts, where it must stay bare; any
+    // other word is quoted as it must be to read back as itself.
+    let bare = |v: &str| at.words.is_empty() && (PROGRAMS.contains(&v) || KEYWORDS.contains(&v));
     let candidates = values
         .into_iter()
         .map(|v| match opened {
             Some(q) if unique => format!("{q}{v}{q} "),
             Some(q) => format!("{q}{v}"),
+            None if bare(&v) => v + if unique { " " } else { "" },
             None if unique => shell::quote(&v) + " ",
             None => shell::quote(&v),
         })

@@ -20,7 +20,6 @@ pub mod skeleton;
 pub mod sns;
 
 use crate::engine::{Command, Engine, EngineConfig, Reply};
-use shell::{Part, SimpleCommand};
 use std::collections::BTreeMap;
 
 /// Exit statuses, as the AWS CLI v2 and a shell give them.
@@ -146,6 +145,31 @@ struct Run<'a> {
     shell: &'a mut Shell,
 }
 
+/// The commands that reach the engine; the shell runs everything else itself.
+impl shell::run::Host for Run<'_> {
+    fn vars(&mut self) -> &mut BTreeMap<String, String> {
+        &mut self.shell.vars
+    }
+
+    fn command(&mut self, argv: &[String], line: usize, out: &mut Output) -> Option<i32> {
+        Some(match argv[0].as_str() {
+            "aws" => self.run_aws(&argv[1..], out),
+            "fanout" => match controls::run(self.engine, self.shell, &argv[1..]) {
+                Ok(printed) => {
+                    out.out(printed);
+                    EXIT_OK
+                }
+                Err(message) => {
+                    out.err(format!("fanout: line {line}: {message}\n"));
+                    1
+                }
+            },
+            "sleep" => self.sleep(&argv[1..], line, out),
+            _ => return None,
+        })
+    }
+}
+
 impl Run<'_> {
     fn script(&mut self, script: &str) -> Output {
         let mut out = Output::default();
@@ -154,89 +178,30 @@ impl Run<'_> {
                 out.err(format!("fanout: {e}\n"));
                 out.status = EXIT_SYNTAX;
             }
-            Ok(commands) => self.run_commands(&commands, &mut out),
+            Ok(list) => out.status = shell::run::Interpreter::new(self).run(&list, &mut out),
         }
         out
     }
 
-    fn run_commands(&mut self, commands: &[SimpleCommand], out: &mut Output) {
-        for c in commands {
-            if c.only_after_success && out.status != EXIT_OK {
-                continue;
-            }
-            out.status = self.run_command(c, out);
-        }
-    }
-
-    fn run_command(&mut self, c: &SimpleCommand, out: &mut Output) -> i32 {
-        let mut words = c.words.as_slice();
-        // Leading NAME=value words are assignments (`export` is accepted and means the same).
-        if words.first().is_some_and(|w| literal_is(w, "export")) {
-            words = &words[1..];
-        }
-        let mut status = EXIT_OK;
-        while let Some((name, value_parts)) = words.first().and_then(|w| assignment(w)) {
-            let value = self.expand_joined(&value_parts, out, &mut status);
-            self.shell.vars.insert(name, value);
-            words = &words[1..];
-        }
-        if words.is_empty() {
-            return status;
-        }
-        let mut argv = Vec::new();
-        for w in words {
-            argv.extend(self.expand_word(w, out, &mut status));
-        }
-        let Some(program) = argv.first().cloned() else {
-            return status;
-        };
-        match program.as_str() {
-            "aws" => self.run_aws(&argv[1..], out),
-            "fanout" => match controls::run(self.engine, self.shell, &argv[1..]) {
-                Ok(printed) => {
-                    out.out(printed);
-                    EXIT_OK
-                }
-                Err(message) => {
-                    out.err(format!("fanout: line {}: {message}\n", c.line));
-                    1
-                }
-            },
-            "echo" => {
-                let (newline, args) = match argv.get(1).map(String::as_str) {
-                    Some("-n") => (false, &argv[2..]),
-                    _ => (true, &argv[1..]),
-                };
-                out.out(format!(
-                    "{}{}",
-                    args.join(" "),
-                    if newline { "\n" } else { "" }
-                ));
-                EXIT_OK
-            }
-            "sleep" => match argv.get(1).and_then(|s| parse_seconds(s)) {
-                Some(ms) if argv.len() == 2 => {
+    fn sleep(&mut self, args: &[String], line: usize, out: &mut Output) -> i32 {
+        match args {
+            [s] => match parse_seconds(s) {
+                Some(ms) => {
                     let t = self.engine.now().plus_millis(ms);
                     self.engine.advance_to(t);
                     EXIT_OK
                 }
-                _ => {
-                    out.err(format!(
-                        "fanout: line {}: sleep: expected one number of seconds\n",
-                        c.line
-                    ));
-                    1
-                }
+                None => self.sleep_usage(line, out),
             },
-            "true" | "set" => EXIT_OK,
-            other => {
-                out.err(format!(
-                    "fanout: line {}: {other}: command not found (scripts run aws sqs and aws sns commands, fanout controls, echo, sleep and VAR=value)\n",
-                    c.line
-                ));
-                EXIT_NOT_FOUND
-            }
+            _ => self.sleep_usage(line, out),
         }
+    }
+
+    fn sleep_usage(&self, line: usize, out: &mut Output) -> i32 {
+        out.err(format!(
+            "fanout: line {line}: sleep: expected one number of seconds\n"
+        ));
+        1
     }
 
     fn run_aws(&mut self, args: &[String], out: &mut Output) -> i32 {
@@ -337,43 +302,6 @@ impl Run<'_> {
             }
         }
     }
-
-    /// Expands one word into zero or more fields: an unquoted `$VAR` or `$(...)` alone
-    /// splits on whitespace, as in a POSIX shell; anything else stays one field.
-    fn expand_word(&mut self, word: &[Part], out: &mut Output, status: &mut i32) -> Vec<String> {
-        if let [part @ (Part::Variable { quoted: false, .. }
-        | Part::Substitution { quoted: false, .. })] = word
-        {
-            let value = self.expand_part(part, out, status);
-            return value.split_whitespace().map(str::to_string).collect();
-        }
-        vec![self.expand_joined(word, out, status)]
-    }
-
-    fn expand_joined(&mut self, parts: &[Part], out: &mut Output, status: &mut i32) -> String {
-        parts
-            .iter()
-            .map(|p| self.expand_part(p, out, status))
-            .collect()
-    }
-
-    fn expand_part(&mut self, part: &Part, out: &mut Output, status: &mut i32) -> String {
-        match part {
-            Part::Literal(s) => s.clone(),
-            Part::Variable { name, .. } => self.shell.vars.get(name).cloned().unwrap_or_default(),
-            Part::Substitution { script, .. } => {
-                let inner = self.script(script);
-                // The inner command's errors go to the outer stderr; its output is the value.
-                for (stream, text) in &inner.chunks {
-                    if *stream == Stream::Stderr {
-                        out.err(text.clone());
-                    }
-                }
-                *status = inner.status;
-                inner.stdout().trim_end_matches('\n').to_string()
-            }
-        }
-    }
 }
 
 /// Prints a response document as `--query` and `--output` ask.
@@ -398,32 +326,6 @@ fn print_response(
             status
         }
     }
-}
-
-fn literal_is(word: &[Part], s: &str) -> bool {
-    matches!(word, [Part::Literal(l)] if l == s)
-}
-
-/// `NAME=rest...` where NAME is a valid shell name in the word's leading literal.
-fn assignment(word: &[Part]) -> Option<(String, Vec<Part>)> {
-    let Some(Part::Literal(first)) = word.first() else {
-        return None;
-    };
-    let (name, value) = first.split_once('=')?;
-    let mut chars = name.chars();
-    let valid = chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
-    if !valid {
-        return None;
-    }
-    let mut parts = Vec::new();
-    if !value.is_empty() {
-        parts.push(Part::Literal(value.to_string()));
-    }
-    parts.extend(word[1..].iter().cloned());
-    Some((name.to_string(), parts))
 }
 
 /// `sleep` arguments: seconds, possibly fractional (`0.5`), or with an `s`/`m`/`h` suffix.

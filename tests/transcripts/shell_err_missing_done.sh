@@ -1,0 +1,4 @@
+# Refused at parse time: nothing runs, not even the first line.
+aws sqs create-queue --queue-name should-not-exist
+for i in 1 2 3; do
+  echo $i

@@ -1,0 +1,3 @@
+# Refused at parse time: nothing runs, not even the first line.
+aws sqs create-queue --queue-name should-not-exist
+echo a; done

@@ -9,7 +9,7 @@ use super::{
 
 pub fn parse(script: &str) -> Result<List, SyntaxError> {
     let mut p = Parser {
-        chars: script.chars().collect(),
+        chars: as_copied(script),
         pos: 0,
         line: 1,
         column: 1,
@@ -23,6 +23,41 @@ pub fn parse(script: &str) -> Result<List, SyntaxError> {
         Kind::Eof => Ok(list),
         _ => Err(p.unexpected(&t)),
     }
+}
+
+/// Course material pasted as it is shown: a `$ ` prompt before `aws` or `fanout` at the
+/// start of a line is dropped, and a continuation backslash followed by stray spaces (a
+/// Markdown line break) still continues the line. Bash would refuse both; a learner
+/// copying from a page means neither. Both keep every other character in its line and
+/// column, so errors still point at what was typed.
+fn as_copied(script: &str) -> Vec<char> {
+    let mut chars: Vec<char> = Vec::with_capacity(script.len());
+    for line in script.split_inclusive('\n') {
+        let start = chars.len();
+        chars.extend(line.chars());
+        let indent = chars[start..]
+            .iter()
+            .take_while(|c| **c == ' ' || **c == '\t')
+            .count();
+        let rest: String = chars[start + indent..].iter().take(8).collect();
+        if rest.starts_with("$ aws ") || rest.starts_with("$ fanout ") {
+            chars[start + indent] = ' ';
+        }
+        let body_end = chars.len() - usize::from(chars.last() == Some(&'\n'));
+        let trimmed = chars[start..body_end]
+            .iter()
+            .rposition(|c| *c != ' ' && *c != '\t')
+            .map_or(start, |i| start + i + 1);
+        let backslashes = chars[start..trimmed]
+            .iter()
+            .rev()
+            .take_while(|c| **c == '\\')
+            .count();
+        if trimmed < body_end && backslashes % 2 == 1 {
+            chars.drain(trimmed..body_end);
+        }
+    }
+    chars
 }
 
 #[derive(Clone, Debug)]
@@ -489,6 +524,18 @@ impl Parser {
     fn redirection(&self) -> SyntaxError {
         if self.at(0) == Some('<') && self.at(1) == Some('<') {
             return self.error("here-documents (<<) are not supported");
+        }
+        // `<queue-url>`: a placeholder of course material, not a redirection.
+        if self.at(0) == Some('<') {
+            let name: String = self.chars[self.pos + 1..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric() || **c == '-' || **c == '_')
+                .collect();
+            if !name.is_empty() && self.at(name.chars().count() + 1) == Some('>') {
+                return self.error(format!(
+                    "<{name}> is a placeholder: put a real value, or a variable such as \"$QueueUrl\", in its place"
+                ));
+            }
         }
         self.error("redirections (<, >) are not supported: output is printed")
     }

@@ -233,3 +233,17 @@ fn quote_round_trips() {
         assert_eq!(words(&format!("{q} {q}")), [s, s], "{q}");
     }
 }
+
+#[test]
+fn course_material_pastes_as_shown() {
+    // A `$ ` prompt before aws/fanout, and spaces after a continuation backslash.
+    assert_eq!(
+        words("$ aws sqs list-queues \\  \n  --output text"),
+        ["aws", "sqs", "list-queues", "--output", "text"]
+    );
+    // An escaped backslash before the spaces is not a continuation; `$ ` before other
+    // words stays a literal dollar.
+    assert_eq!(words("echo a\\\\  \nb"), ["echo", "a\\"]);
+    assert_eq!(words("$ echo"), ["$", "echo"]);
+    assert!(error("aws sqs send-message --queue-url <queue-url>").contains("placeholder"));
+}

@@ -262,9 +262,11 @@ async fn fifo_queue_groups_sequence_numbers_and_countdowns() {
         let listed = format!("Messages in queue ({})", n + 1);
         page.until("the send", |t| t.contains(&listed)).await;
     }
-    assert!(page
-        .text()
-        .contains(&format!("sequence number {}", "18000000000000000003")));
+    // The list and the inspector render separately: wait for the third number to show.
+    page.until("the third sequence number", |t| {
+        t.contains(&format!("sequence number {}", "18000000000000000003"))
+    })
+    .await;
 
     // The same deduplication id again: accepted, nothing stored.
     page.fill("Message body", "alpha 1 again");
@@ -1298,7 +1300,7 @@ impl Page {
 
     /// Waits (Yew renders asynchronously) until the page text satisfies `check`.
     async fn until(&self, what: &str, check: impl Fn(&str) -> bool) {
-        for _ in 0..200 {
+        for _ in 0..1000 {
             if check(&self.text()) {
                 return;
             }

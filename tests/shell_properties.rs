@@ -10,9 +10,8 @@
 //! Cases: proptest's default (256 per property); `PROPTEST_CASES=20000` for a longer hunt.
 #![cfg(not(target_arch = "wasm32"))]
 
-use fanout::cli::params::{self, Shape};
 use fanout::cli::shell::{self, Command, Part};
-use fanout::cli::{pyjson, shorthand};
+use fanout::cli::{harness, shorthand};
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 
@@ -27,35 +26,6 @@ const FRAGMENTS: &[&str] = &[
 
 fn shellish() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(FRAGMENTS), 0..40).prop_map(|v| v.concat())
-}
-
-const SHAPES: [(&str, &Shape); 8] = [
-    ("--attributes", &params::STRING_MAP),
-    ("--attribute-names", &params::STRING_LIST),
-    ("--message-attributes", &params::MESSAGE_ATTRIBUTES),
-    ("--entries", &params::SEND_MESSAGE_BATCH_ENTRIES),
-    ("--entries", &params::DELETE_MESSAGE_BATCH_ENTRIES),
-    (
-        "--entries",
-        &params::CHANGE_MESSAGE_VISIBILITY_BATCH_ENTRIES,
-    ),
-    ("--tags", &params::TAG_LIST),
-    ("--entries", &params::PUBLISH_BATCH_ENTRIES),
-];
-
-/// What `fuzz/fuzz_targets/parameter_parsers.rs` does with one input.
-fn parameter_parsers(pick: u8, text: &str) {
-    let _ = shorthand::parse(text);
-    let _ = pyjson::loads(text);
-    let (cli_name, shape) = SHAPES[usize::from(pick) % SHAPES.len()];
-    let args: Vec<String> = text.split('\0').map(str::to_string).collect();
-    if let Ok(unpacked) = params::unpack(cli_name, shape, &args, &|v: &str| {
-        v.strip_prefix("file://")
-            .map(|name| Ok(format!("contents of {name}")))
-    }) {
-        let _ = params::check_blobs(&unpacked.value, shape);
-        let _ = params::validate(&[("Entries", &unpacked, shape)]);
-    }
 }
 
 /// Pieces of shorthand and JSON syntax.
@@ -168,20 +138,17 @@ proptest! {
 
     #[test]
     fn parser_never_panics_on_shell_like_text(text in shellish()) {
-        if let Err(e) = shell::parse(&text) {
-            prop_assert!(e.line >= 1 && e.column >= 1);
-            prop_assert!(e.line <= text.matches('\n').count() + 1, "{e} for {text:?}");
-        }
+        harness::script_parser(&text);
     }
 
     #[test]
     fn parameter_parsers_never_panic(pick in any::<u8>(), text in optionish()) {
-        parameter_parsers(pick, &text);
+        harness::parameter_parsers(pick, &text);
     }
 
     #[test]
     fn parameter_parsers_never_panic_on_any_text(pick in any::<u8>(), text in any::<String>()) {
-        parameter_parsers(pick, &text);
+        harness::parameter_parsers(pick, &text);
     }
 
     #[test]

@@ -10,6 +10,8 @@ pub mod aws;
 pub mod complete;
 pub mod controls;
 pub mod files;
+#[doc(hidden)]
+pub mod harness;
 pub mod help;
 pub mod output;
 pub mod params;

@@ -15,9 +15,10 @@
 //! write multi-line strings as literal blocks and never fold lines.
 
 use crate::cli::params::py_repr;
-use regex_lite::Regex;
+use resolve::resolves_to_other_type;
 use serde_json::Value;
-use std::sync::LazyLock;
+
+mod resolve;
 
 const BEST_INDENT: usize = 2;
 const BEST_WIDTH: usize = 80;
@@ -89,37 +90,6 @@ fn represent(v: &Value, events: &mut Vec<Event>) {
             events.push(Event::MappingEnd);
         }
     }
-}
-
-/// ruamel.yaml's YAML 1.2 implicit resolvers (bool, float, int, merge, null, timestamp,
-/// value, yaml), each tried only on strings starting with one of its first characters
-/// (so `_` is a string, though the int pattern would match it).
-static RESOLVERS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
-    [
-        ("tTfF", r"^(?:true|True|TRUE|false|False|FALSE)$"),
-        ("-+0123456789.", r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
-        ("-+0123456789", r"^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$"),
-        ("<", r"^(?:<<)$"),
-        ("~nN", r"^(?:~|null|Null|NULL|)$"),
-        ("0123456789", r"^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$"),
-        ("=", r"^(?:=)$"),
-        ("!&*", r"^(?:!|&|\*)$"),
-    ]
-    .iter()
-    .filter_map(|&(first, p)| Some((first, Regex::new(p).ok()?)))
-    .collect()
-});
-
-/// Whether a plain scalar spelled `s` would not read back as a string (the empty string
-/// reads as null). Python's `$` also matches before a final newline, hence the second try.
-fn resolves_to_other_type(s: &str) -> bool {
-    let Some(first) = s.chars().next() else {
-        return true;
-    };
-    let trimmed = s.strip_suffix('\n');
-    RESOLVERS.iter().any(|(firsts, r)| {
-        firsts.contains(first) && (r.is_match(s) || trimmed.is_some_and(|t| r.is_match(t)))
-    })
 }
 
 fn is_break(c: char) -> bool {

@@ -79,7 +79,7 @@ fn represent(v: &Value, events: &mut Vec<Event>) {
         Value::Object(m) => {
             events.push(Event::MappingStart);
             let mut entries: Vec<_> = m.iter().collect();
-            entries.sort_by(|a, b| a.0.cmp(b.0));
+            entries.sort_by(super::by_key);
             for (k, v) in entries {
                 events.push(Event::Scalar {
                     value: k.clone(),

@@ -7,6 +7,7 @@
 //! See ARCHITECTURE.md for the bird's-eye view and the invariants.
 
 pub mod cli;
+mod collect_map;
 pub mod engine;
 
 #[cfg(target_arch = "wasm32")]

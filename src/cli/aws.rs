@@ -6,6 +6,7 @@
 use super::files::ParamFiles;
 use super::params::{self, Member, Shape};
 use super::{help, pyjson};
+use crate::collect_map::CollectMap;
 use crate::engine::{
     ChangeMessageVisibilityBatchEntry, Command, DeleteMessageBatchEntry, MessageAttributeValue,
     MessageAttributes, MessageInput, ReceiveInput, SendMessageBatchEntry,
@@ -840,7 +841,7 @@ impl Params {
                     },
                 ))
             })
-            .collect()
+            .collect_map()
     }
     fn message(&self, m: &Map<String, Value>) -> MessageInput {
         let text = |k: &str| m.get(k).and_then(Value::as_str).map(str::to_string);
@@ -878,7 +879,7 @@ fn string_map(v: &Value) -> BTreeMap<String, String> {
         .map(|m| {
             m.iter()
                 .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
-                .collect()
+                .collect_map()
         })
         .unwrap_or_default()
 }

@@ -7,6 +7,7 @@ use super::aws::{
     STARTING_TOKEN, STRINGS, STRING_MAP,
 };
 use super::params;
+use crate::collect_map::CollectMap;
 use crate::engine::{Command, PublishBatchEntry, PublishInput};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -189,7 +190,7 @@ fn tags(v: Option<&Value>) -> BTreeMap<String, String> {
                 .iter()
                 .filter_map(Value::as_object)
                 .map(|t| (text_member(t, "Key"), text_member(t, "Value")))
-                .collect()
+                .collect_map()
         })
         .unwrap_or_default()
 }

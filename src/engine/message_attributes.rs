@@ -15,6 +15,7 @@
 //!   capture exists. Texts from it are AWS's most likely wording, not proven.
 
 use super::error::{ErrorCode, SqsError};
+use crate::collect_map::CollectMap;
 use md5::{Digest, Md5};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -396,7 +397,7 @@ pub fn select(attrs: &MessageAttributes, names: &[String]) -> MessageAttributes 
             })
         })
         .map(|(name, value)| (name.clone(), value.clone()))
-        .collect()
+        .collect_map()
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ use super::sns_state::{Inspect, SnsAction, SnsDrafts, SnsFeedback};
 pub use super::speed::{Speed, TICK_MS};
 use super::view::name_of;
 use crate::cli::Shell;
+use crate::collect_map::CollectMap;
 use crate::engine::{
     Command, Engine, EngineConfig, Event, MessageAttributeValue, MessageInput, MoveTaskReport,
     PollId, ReceiveInput, Reply, SendResult, SimTime, SqsError,
@@ -520,7 +521,10 @@ impl AppState {
                 ("KmsMasterKeyId", String::new()),
             ],
         };
-        let attributes = pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        let attributes = pairs
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect_map();
         let result = self.engine.borrow_mut().apply(Command::SetQueueAttributes {
             queue_url,
             attributes,

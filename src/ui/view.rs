@@ -7,6 +7,7 @@ use super::describe::describe;
 use super::notes::{Move, MoveKind, TraceNotes};
 use super::sns_view::SnsSnapshot;
 use super::state::{AppState, ReceivedItem};
+use crate::collect_map::CollectMap;
 use crate::engine::metrics::MinuteSample;
 use crate::engine::{Engine, Message, MessageState, Queue, SimTime};
 use std::collections::BTreeMap;
@@ -253,7 +254,7 @@ impl Snapshot {
                     .rev()
                     .filter(|m| m.to == q.name)
                     .map(|m| (m.message_id.as_str(), *m))
-                    .collect();
+                    .collect_map();
                 let rows = q
                     .messages()
                     .take(MAX_ROWS)
@@ -423,7 +424,7 @@ fn metrics(q: &Queue, now: SimTime) -> MetricsView {
         .minutes()
         .map(|(t, s)| ((t.millis() / 60_000) as i64, s))
         .filter(|(m, _)| *m >= first)
-        .collect();
+        .collect_map();
     let mut v = MetricsView::default();
     let mut last_visible = 0;
     let mut last_in_flight = 0;

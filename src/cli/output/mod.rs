@@ -21,6 +21,12 @@ pub use table::format_table;
 pub use text::format_text;
 pub use yaml::format_yaml;
 
+/// The order of an object's entries by key, as one function so that the outputs that sort
+/// entries share one copy of the sort in the page's WebAssembly.
+fn by_key(a: &(&String, &Value), b: &(&String, &Value)) -> std::cmp::Ordering {
+    a.0.cmp(b.0)
+}
+
 /// The response document of an operation, keys in the API's member order.
 pub fn response(reply: &Reply) -> Value {
     let mut m = Map::new();

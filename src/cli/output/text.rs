@@ -87,7 +87,7 @@ fn text_object(
     match keys {
         None => {
             let mut sorted: Vec<(&String, &Value)> = m.iter().collect();
-            sorted.sort_by(|a, b| a.0.cmp(b.0));
+            sorted.sort_by(super::by_key);
             for (k, v) in sorted {
                 if is_scalar(v) {
                     scalars.push(scalar(v));
@@ -102,7 +102,7 @@ fn text_object(
             }
             let mut rest: Vec<(&String, &Value)> =
                 m.iter().filter(|(k, _)| !keys.contains(k)).collect();
-            rest.sort_by(|a, b| a.0.cmp(b.0));
+            rest.sort_by(super::by_key);
             nested = rest;
         }
     }

@@ -15,9 +15,10 @@
 //! write multi-line strings as literal blocks and never fold lines.
 
 use crate::cli::params::py_repr;
-use regex_lite::Regex;
+use resolve::resolves_to_other_type;
 use serde_json::Value;
-use std::sync::LazyLock;
+
+mod resolve;
 
 const BEST_INDENT: usize = 2;
 const BEST_WIDTH: usize = 80;
@@ -78,7 +79,7 @@ fn represent(v: &Value, events: &mut Vec<Event>) {
         Value::Object(m) => {
             events.push(Event::MappingStart);
             let mut entries: Vec<_> = m.iter().collect();
-            entries.sort_by(|a, b| a.0.cmp(b.0));
+            entries.sort_by(super::by_key);
             for (k, v) in entries {
                 events.push(Event::Scalar {
                     value: k.clone(),
@@ -89,37 +90,6 @@ fn represent(v: &Value, events: &mut Vec<Event>) {
             events.push(Event::MappingEnd);
         }
     }
-}
-
-/// ruamel.yaml's YAML 1.2 implicit resolvers (bool, float, int, merge, null, timestamp,
-/// value, yaml), each tried only on strings starting with one of its first characters
-/// (so `_` is a string, though the int pattern would match it).
-static RESOLVERS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
-    [
-        ("tTfF", r"^(?:true|True|TRUE|false|False|FALSE)$"),
-        ("-+0123456789.", r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
-        ("-+0123456789", r"^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$"),
-        ("<", r"^(?:<<)$"),
-        ("~nN", r"^(?:~|null|Null|NULL|)$"),
-        ("0123456789", r"^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$"),
-        ("=", r"^(?:=)$"),
-        ("!&*", r"^(?:!|&|\*)$"),
-    ]
-    .iter()
-    .filter_map(|&(first, p)| Some((first, Regex::new(p).ok()?)))
-    .collect()
-});
-
-/// Whether a plain scalar spelled `s` would not read back as a string (the empty string
-/// reads as null). Python's `$` also matches before a final newline, hence the second try.
-fn resolves_to_other_type(s: &str) -> bool {
-    let Some(first) = s.chars().next() else {
-        return true;
-    };
-    let trimmed = s.strip_suffix('\n');
-    RESOLVERS.iter().any(|(firsts, r)| {
-        firsts.contains(first) && (r.is_match(s) || trimmed.is_some_and(|t| r.is_match(t)))
-    })
 }
 
 fn is_break(c: char) -> bool {
@@ -671,5 +641,175 @@ mod tests {
         assert_eq!(format_yaml(&json!(null)), "null\n...\n");
         assert_eq!(format_yaml(&json!("123")), "'123'\n");
         assert_eq!(format_yaml(&json!(["a"])), "- a\n");
+    }
+
+    /// Which strings a plain scalar would read back as another type: a case per edge of
+    /// ruamel.yaml's resolver patterns (the sign, `_`, the empty exponent, one- and
+    /// two-digit date parts, the time zone, Python's `$` before a final newline), pinned
+    /// while the patterns were still regular expressions.
+    #[test]
+    fn resolver_decisions_on_edge_cases() {
+        let cases: &[(&str, bool)] = &[
+            ("", true),
+            ("true", true),
+            ("True", true),
+            ("TRUE", true),
+            ("false", true),
+            ("False", true),
+            ("FALSE", true),
+            ("tRue", false),
+            ("fALSE", false),
+            ("yes", false),
+            ("no", false),
+            ("on", false),
+            ("off", false),
+            ("y", false),
+            ("n", false),
+            ("truex", false),
+            ("true ", false),
+            ("true\n", true),
+            ("true\n\n", false),
+            ("~", true),
+            ("null", true),
+            ("Null", true),
+            ("NULL", true),
+            ("nULL", false),
+            ("nul", false),
+            ("~~", false),
+            ("null\n", true),
+            ("None", false),
+            ("<<", true),
+            ("<", false),
+            ("<<<", false),
+            ("=", true),
+            ("==", false),
+            ("!", true),
+            ("&", true),
+            ("*", true),
+            ("!!", false),
+            ("**", false),
+            ("&a", false),
+            ("*a", false),
+            ("0", true),
+            ("-0", true),
+            ("+0", true),
+            ("123", true),
+            ("-123", true),
+            ("+123", true),
+            ("1_000", true),
+            ("_1", false),
+            ("_", false),
+            ("-_", true),
+            ("+__", true),
+            ("-", false),
+            ("+", false),
+            ("0b101", true),
+            ("0b", false),
+            ("0b2", false),
+            ("-0b1_0", true),
+            ("0o17", true),
+            ("0o8", false),
+            ("0o", false),
+            ("017", true),
+            ("08", true),
+            ("0_9", true),
+            ("0x1F", true),
+            ("0xg", false),
+            ("0x", false),
+            ("-0x1f", true),
+            ("+0x_", true),
+            ("0X1F", false),
+            ("1,000", false),
+            ("12a", false),
+            ("1 2", false),
+            ("١٢", false),
+            ("１", false),
+            ("1.5", true),
+            ("1.", true),
+            ("-1.", true),
+            ("+.5", true),
+            (".5", true),
+            ("._", true),
+            ("._5", true),
+            (".", false),
+            ("-.", false),
+            ("1e5", true),
+            ("1E5", true),
+            ("1e+5", true),
+            ("1e-5", true),
+            ("1e", false),
+            ("1e+", false),
+            ("1.e5", true),
+            ("1.5e", false),
+            ("1.5e+", false),
+            ("1.5e+3", true),
+            (".5e3", false),
+            (".5e+3", true),
+            ("-.5E-3", true),
+            ("1_0.0_1", true),
+            ("_1.5", false),
+            (".inf", true),
+            ("-.inf", true),
+            ("+.INF", true),
+            (".Inf", true),
+            (".iNF", false),
+            (".nan", true),
+            (".NaN", true),
+            (".NAN", true),
+            ("-.nan", false),
+            ("+.nan", false),
+            ("inf", false),
+            ("nan", false),
+            ("1.0.0", false),
+            ("1..2", false),
+            ("1e5.0", false),
+            (".e5", false),
+            ("1__.__", true),
+            ("2024-01-01", true),
+            ("2024-1-1", false),
+            ("2024-01-01T00:00:00", true),
+            ("2024-1-1t1:00:00", true),
+            ("2024-01-01 00:00:00", true),
+            ("2024-01-01  \t 1:00:00", true),
+            ("2024-01-01T00:00:00Z", true),
+            ("2024-01-01T00:00:00.123Z", true),
+            ("2024-01-01T00:00:00.Z", true),
+            ("2024-01-01T00:00:00 Z", true),
+            ("2024-01-01T00:00:00\tZ", true),
+            ("2024-01-01T00:00:00+01:00", true),
+            ("2024-01-01T00:00:00-1", true),
+            ("2024-01-01T00:00:00+01:0", false),
+            ("2024-01-01T00:00:00+0100", false),
+            ("2024-01-01T00:00:00 ", false),
+            ("2024-01-01T00:00", false),
+            ("2024-01-01T1:2:03", false),
+            ("20240-01-01", false),
+            ("2024-001-01", false),
+            ("2024-01-001", false),
+            ("2024-01-1", false),
+            ("2024-01-01T", false),
+            ("2024/01/01", false),
+            ("2024-01-01\n", true),
+            ("2024-01-01\n\n", false),
+            ("2024-01-01x", false),
+            ("24-01-01", false),
+            ("2024-01-01T00:00:00.5 +05:30", true),
+            ("2024-01-01T000:00:00", false),
+            ("2024-01-01Z", false),
+            ("\n", false),
+            ("123\n", true),
+            ("123\n\n", false),
+            ("\n123", false),
+            ("1.5\n", true),
+            (" 123", false),
+            ("123 ", false),
+            ("trué", false),
+            ("٢", false),
+        ];
+        let wrong: Vec<_> = cases
+            .iter()
+            .filter(|&&(s, quoted)| resolves_to_other_type(s) != quoted)
+            .collect();
+        assert!(wrong.is_empty(), "wrong decisions: {wrong:?}");
     }
 }

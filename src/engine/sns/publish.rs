@@ -121,15 +121,16 @@ fn per_protocol_bodies(message: &str) -> Result<BTreeMap<String, Arc<str>>, SqsE
             "Message Structure - No default entry in JSON message body",
         ));
     }
-    object
-        .iter()
-        .map(|(k, v)| match v {
-            serde_json::Value::String(s) => Ok((k.clone(), Arc::from(s.as_str()))),
-            _ => Err(SqsError::invalid_parameter(
+    let mut bodies = BTreeMap::new();
+    for (k, v) in object {
+        let serde_json::Value::String(s) = v else {
+            return Err(SqsError::invalid_parameter(
                 "Message Structure - JSON message body failed to parse",
-            )),
-        })
-        .collect()
+            ));
+        };
+        bodies.insert(k.clone(), Arc::from(s.as_str()));
+    }
+    Ok(bodies)
 }
 
 impl Engine {

@@ -12,6 +12,7 @@ use super::super::error::{ErrorCode, SqsError};
 use super::super::trace::Event;
 use super::super::{Engine, Reply};
 use super::{topic_arn, topic_not_found, Topic};
+use crate::collect_map::CollectMap;
 use std::collections::BTreeMap;
 
 /// Attributes `CreateTopic` and `SetTopicAttributes` accept (besides FifoTopic at creation).
@@ -169,7 +170,7 @@ impl Engine {
             .iter()
             .filter(|(k, _)| k.as_str() != "FifoTopic")
             .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
+            .collect_map();
         if let Some(existing) = self.sns.topics.get(name) {
             // Creating a topic again is how scripts look one up; it must not change it.
             let differs = given

@@ -78,13 +78,22 @@ impl Message {
             group_id: None,
             deduplication_id: None,
             sequence_number: None,
-            message_attributes: Arc::new(MessageAttributes::new()),
+            message_attributes: no_attributes(),
             md5_of_message_attributes: None,
             aws_trace_header: None,
             dead_letter_source_arn: None,
             duplicate: false,
         }
     }
+}
+
+/// The attributes of a message sent without any: one shared value, as most messages
+/// have none and each would otherwise hold an allocation of its own.
+pub fn no_attributes() -> Arc<MessageAttributes> {
+    static EMPTY: std::sync::OnceLock<Arc<MessageAttributes>> = std::sync::OnceLock::new();
+    EMPTY
+        .get_or_init(|| Arc::new(MessageAttributes::new()))
+        .clone()
 }
 
 /// One message as `ReceiveMessage` returns it.

@@ -141,7 +141,9 @@ impl Engine {
         m.group_id = group.clone();
         m.deduplication_id = deduplication_id.as_deref().map(Arc::from);
         m.md5_of_message_attributes = md5_of_message_attributes.as_deref().map(Arc::from);
-        m.message_attributes = Arc::new(input.message_attributes);
+        if !input.message_attributes.is_empty() {
+            m.message_attributes = Arc::new(input.message_attributes);
+        }
         m.aws_trace_header = input
             .message_system_attributes
             .get("AWSTraceHeader")

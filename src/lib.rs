@@ -6,6 +6,7 @@
 //!
 //! See ARCHITECTURE.md for the bird's-eye view and the invariants.
 
+pub mod bench;
 pub mod cli;
 mod collect_map;
 pub mod engine;

@@ -1,5 +1,6 @@
 //! `fanout run [--seed N] [--chaos off|realistic|high] [--access lenient|strict] [--trace FILE] SCRIPT`
 //! `fanout repl [--seed N] [--chaos off|realistic|high] [--access lenient|strict]`
+//! `fanout bench [--json] [--quick]`
 //!
 //! Runs a script of AWS CLI lines against the simulator and prints what the AWS CLI would,
 //! or reads such lines one at a time at a prompt that shows the virtual clock.
@@ -21,6 +22,7 @@ mod native {
     const USAGE: &str =
         "usage: fanout run [--seed N] [--chaos off|realistic|high] [--access lenient|strict] [--trace FILE] SCRIPT|-
        fanout repl [--seed N] [--chaos off|realistic|high] [--access lenient|strict]
+       fanout bench [--json] [--quick]
 
 `run` runs a script of `aws sqs ...` and `aws sns ...` lines (with echo, sleep N,
 VAR=$(...) and `fanout ...` controls) against the simulator on a virtual clock and prints
@@ -32,6 +34,9 @@ editing, history ($FANOUT_HISTORY or ~/.fanout_history) and tab completion.
   --access MODE   queues without an access policy: lenient (default: SNS delivers, the
                   trace warns) or strict (refused, as on AWS)
   --trace FILE    (run) also write the engine's trace, one JSON event per line, to FILE
+
+`bench` measures the engine (docs/PERFORMANCE.md): a table, or one JSON object with
+--json; --quick runs smaller sizes.
 ";
 
     pub fn main(args: Vec<String>) -> i32 {
@@ -47,6 +52,10 @@ editing, history ($FANOUT_HISTORY or ~/.fanout_history) and tab completion.
                     "unexpected argument '{}'",
                     o.script.unwrap_or_else(|| "--trace".into())
                 )),
+                Err(message) => usage_error(&message),
+            },
+            Some("bench") => match super::bench::bench(&args[1..]) {
+                Ok(()) => 0,
                 Err(message) => usage_error(&message),
             },
             Some("-h" | "--help" | "help") => {
@@ -165,6 +174,73 @@ editing, history ($FANOUT_HISTORY or ~/.fanout_history) and tab completion.
     fn usage_error(message: &str) -> i32 {
         eprint!("fanout: {message}\n{USAGE}");
         2
+    }
+}
+
+/// `fanout bench`: the workloads of `fanout::bench` timed by `Instant`, with the bytes
+/// a resident message costs counted by this binary's allocator.
+#[cfg(not(target_arch = "wasm32"))]
+mod bench {
+    use fanout::bench::{native_figures, to_json, to_table, Sizes};
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::Relaxed};
+
+    /// Counts live bytes only while `COUNTING`, so the timed workloads pay one load.
+    struct Counting;
+    static COUNTING: AtomicBool = AtomicBool::new(false);
+    static LIVE: AtomicUsize = AtomicUsize::new(0);
+
+    unsafe impl GlobalAlloc for Counting {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            if COUNTING.load(Relaxed) {
+                LIVE.fetch_add(layout.size(), Relaxed);
+            }
+            System.alloc(layout)
+        }
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            if COUNTING.load(Relaxed) {
+                LIVE.fetch_sub(layout.size(), Relaxed);
+            }
+            System.dealloc(ptr, layout)
+        }
+        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+            if COUNTING.load(Relaxed) {
+                LIVE.fetch_add(new_size, Relaxed);
+                LIVE.fetch_sub(layout.size(), Relaxed);
+            }
+            System.realloc(ptr, layout, new_size)
+        }
+    }
+
+    #[global_allocator]
+    static ALLOCATOR: Counting = Counting;
+
+    pub fn bench(args: &[String]) -> Result<(), String> {
+        let (mut json, mut quick) = (false, false);
+        for a in args {
+            match a.as_str() {
+                "--json" => json = true,
+                "--quick" => quick = true,
+                other => return Err(format!("unexpected argument '{other}'")),
+            }
+        }
+        let sizes = if quick { Sizes::quick() } else { Sizes::full() };
+        let origin = std::time::Instant::now();
+        let clock = move || origin.elapsed().as_secs_f64() * 1000.0;
+        // Frees made while counting may be of bytes allocated before; the wrap-around
+        // cancels out in the difference the workload takes.
+        let live_bytes = || {
+            COUNTING.store(true, Relaxed);
+            LIVE.load(Relaxed)
+        };
+        let figures = native_figures(&sizes, &clock, &live_bytes);
+        COUNTING.store(false, Relaxed);
+        if json {
+            println!("{}", to_json(&figures, &sizes, "native"));
+        } else {
+            print!("{}", to_table(&figures));
+        }
+        Ok(())
     }
 }
 

@@ -32,6 +32,9 @@ use params::Settings;
 /// Mounts the page on `<body>`, with the seed and chaos profile from the URL.
 pub fn start() {
     let document = document();
+    if let Some(quick) = bench_requested() {
+        return bench(&document, quick);
+    }
     let body = document.body().expect("the page has a <body>");
     mount(body.into());
 }
@@ -49,6 +52,35 @@ pub fn mount_with(element: web_sys::Element, settings: Settings) {
     panic::install();
     // The handle is not kept: the app lives as long as the page (or the test's div).
     let _ = yew::Renderer::<App>::with_root_and_props(element, AppProps { settings }).render();
+}
+
+/// `?bench` or `?bench=quick`: scripts/bench-browser.mjs measuring the engine in wasm.
+fn bench_requested() -> Option<bool> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let query = search.trim_start_matches('?');
+    query.split('&').find_map(|p| match p {
+        "bench" | "bench=" => Some(false),
+        "bench=quick" => Some(true),
+        _ => None,
+    })
+}
+
+/// Runs the page's benchmarks instead of the page and writes their JSON in `<pre id="bench">`.
+fn bench(document: &web_sys::Document, quick: bool) {
+    use crate::bench::{lesson, lifecycles, to_json, Sizes};
+    let sizes = if quick { Sizes::quick() } else { Sizes::full() };
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let clock = move || performance.as_ref().map_or(0.0, |p| p.now());
+    let figures = [
+        lifecycles::run_with_budget(&sizes, &clock, lifecycles::BUDGET_BROWSER),
+        lesson::run(&sizes, &clock),
+    ];
+    let json = to_json(&figures, &sizes, "wasm").to_string();
+    if let (Ok(pre), Some(body)) = (document.create_element("pre"), document.body()) {
+        pre.set_id("bench");
+        pre.set_text_content(Some(&json));
+        let _ = body.append_child(&pre);
+    }
 }
 
 fn document() -> web_sys::Document {

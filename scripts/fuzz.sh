@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes the script parser and the option-value parsers: `scripts/fuzz.sh [SECONDS]` runs
+# Fuzzes the script parser, the option-value parsers and the filter- and access-policy parsers: `scripts/fuzz.sh [SECONDS]` runs
 # every cargo-fuzz target in fuzz/ for SECONDS (default 60) each, installing cargo-fuzz
 # if it is missing. A crash leaves its input in fuzz/artifacts/TARGET/; turn it into a
 # case in tests/shell_properties.rs or a transcript before fixing it.

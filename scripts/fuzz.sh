@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Fuzzes the script parser and the option-value parsers: `scripts/fuzz.sh [SECONDS]` runs
-# every cargo-fuzz target in fuzz/ for SECONDS (default 60) each, installing cargo-fuzz
-# if it is missing. A crash leaves its input in fuzz/artifacts/TARGET/; turn it into a
-# case in tests/shell_properties.rs or a transcript before fixing it.
+# Fuzzes the script parser, the option-value parsers, the filter-policy parser and the
+# access-policy evaluator: `scripts/fuzz.sh [SECONDS]` runs every cargo-fuzz target in
+# fuzz/ for SECONDS (default 60) each, installing cargo-fuzz if it is missing. A crash
+# leaves its input in fuzz/artifacts/TARGET/; turn it into a case in
+# tests/shell_properties.rs, tests/policy_properties.rs or a transcript before fixing it.
 #
 # cargo-fuzz wants a nightly compiler for -Zsanitizer=address; on a stable toolchain
 # RUSTC_BOOTSTRAP=1 lets the stable compiler accept that flag.

@@ -14,6 +14,7 @@ pub mod deduplication;
 pub mod delivery_policy;
 pub mod error;
 pub mod filter_policy;
+pub mod harness;
 pub mod message;
 pub mod message_attributes;
 pub mod metrics;

@@ -177,9 +177,11 @@ impl Scenario {
             .map_err(|e| format!("this is not a Fanout scenario (not valid JSON: {e})"))?;
         match head.fanout.as_ref().and_then(|v| v.as_u64()) {
             Some(v) if v == u64::from(SCENARIO_VERSION) => {}
-            Some(v) => return Err(format!(
+            Some(v) => {
+                return Err(format!(
                 "this scenario is format version {v}; this page reads version {SCENARIO_VERSION}"
-            )),
+            ))
+            }
             None => return Err("this is not a Fanout scenario (no \"fanout\" version)".into()),
         }
         serde_json::from_str(text).map_err(|e| format!("this scenario is damaged: {e}"))

@@ -1078,6 +1078,160 @@ async fn the_console_prints_what_fanout_run_prints() {
         .unwrap();
 }
 
+/// Scenario drills (DESIGN §6): every bad input leaves a usable page and says why.
+mod scenario_drills {
+    use super::*;
+    use fanout::ui::scenario::{encode_share, AUTOSAVE_KEY};
+
+    fn storage() -> web_sys::Storage {
+        web_sys::window().unwrap().local_storage().unwrap().unwrap()
+    }
+
+    async fn create_queue_in_console(page: &Page, name: &str) {
+        page.console_enter(&format!("aws sqs create-queue --queue-name {name}"));
+        page.until("the queue is listed", |t| t.contains("Queues (1)"))
+            .await;
+    }
+
+    #[wasm_bindgen_test]
+    fn a_journaled_run_replays_to_the_same_trace_in_wasm() {
+        use fanout::engine::journal::Scenario;
+        use fanout::engine::{Engine, EngineConfig};
+        let script = "aws sqs create-queue --queue-name work
+aws sns create-topic --name news
+aws sns subscribe --topic-arn arn:aws:sns:us-east-1:123456789012:news --protocol sqs --notification-endpoint arn:aws:sqs:us-east-1:123456789012:work
+fanout actor producer feed --topic-arn arn:aws:sns:us-east-1:123456789012:news --rate 20
+fanout actor consumer pool --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/work --instances 2 --processing-time 100ms
+fanout clock advance 5m
+";
+        let config = EngineConfig {
+            seed: 7,
+            chaos: Chaos::Realistic,
+            ..Default::default()
+        };
+        let mut engine = Engine::with_journal(config);
+        fanout::cli::Shell::default().run(&mut engine, script);
+        assert!(engine.trace().len() > 1000, "the actors ran");
+        let json = engine.scenario(Vec::new()).unwrap().to_json();
+        let replayed = Scenario::parse(&json).unwrap().replay().unwrap();
+        assert_eq!(replayed.trace().hash(), engine.trace().hash());
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_corrupted_autosave_gives_a_message_and_a_fresh_usable_page() {
+        storage()
+            .set_item(AUTOSAVE_KEY, r#"{"fanout":1,"config":{"seed":1"#)
+            .unwrap();
+        let page = Page::mount();
+        page.until("the message", |t| {
+            t.contains("The autosaved scenario could not be restored (this is not a Fanout scenario (not valid JSON:")
+                && t.contains("Starting fresh.")
+        })
+        .await;
+        assert!(page.text().contains("Queues (0)"));
+        create_queue_in_console(&page, "after-corruption").await;
+        let saved = storage().get_item(AUTOSAVE_KEY).unwrap().unwrap();
+        assert!(saved.contains("after-corruption"), "autosaved over it");
+
+        // The next visit offers the good autosave and restores it.
+        let again = Page::mount();
+        again
+            .until("the offer", |t| t.contains("An autosaved scenario"))
+            .await;
+        again.click("Restore");
+        again
+            .until("the restored queue", |t| {
+                t.contains("Restored the autosaved scenario.") && t.contains("Queues (1)")
+            })
+            .await;
+        storage().remove_item(AUTOSAVE_KEY).unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_full_storage_pauses_autosave_and_the_page_goes_on() {
+        storage().remove_item(AUTOSAVE_KEY).unwrap();
+        let proto = js_sys::Reflect::get(&js_sys::global(), &"Storage".into())
+            .and_then(|s| js_sys::Reflect::get(&s, &"prototype".into()))
+            .unwrap();
+        let original = js_sys::Reflect::get(&proto, &"setItem".into()).unwrap();
+        let throwing = js_sys::Function::new_no_args(
+            "throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')",
+        );
+        js_sys::Reflect::set(&proto, &"setItem".into(), &throwing).unwrap();
+        let page = Page::mount();
+        page.until("the console", |t| t.contains("Console")).await;
+        page.console_enter("aws sqs create-queue --queue-name full");
+        page.until("the notice and the queue", |t| {
+            t.contains("autosave paused: storage full") && t.contains("Queues (1)")
+        })
+        .await;
+        js_sys::Reflect::set(&proto, &"setItem".into(), &original).unwrap();
+        // Storage is back: the next change saves and the notice goes.
+        page.console_enter("aws sqs create-queue --queue-name more");
+        page.until("autosave resumes", |t| {
+            !t.contains("autosave paused") && t.contains("Queues (2)")
+        })
+        .await;
+        assert!(storage().get_item(AUTOSAVE_KEY).unwrap().is_some());
+        storage().remove_item(AUTOSAVE_KEY).unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_50_mb_import_is_refused_and_nothing_changes() {
+        storage().remove_item(AUTOSAVE_KEY).unwrap();
+        let page = Page::mount();
+        page.until("the console", |t| t.contains("Console")).await;
+        create_queue_in_console(&page, "kept").await;
+        let big = "x".repeat(50 * 1024 * 1024);
+        let parts = js_sys::Array::of1(&big.as_str().into());
+        let file = web_sys::File::new_with_str_sequence(&parts, "huge.json").unwrap();
+        let transfer = web_sys::DataTransfer::new().unwrap();
+        transfer.items().add_with_file(&file).unwrap();
+        let input: web_sys::HtmlInputElement = page
+            .root
+            .query_selector(".scenario-import input")
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
+        input.set_files(transfer.files().as_ref());
+        Page::fire(&input, "change");
+        page.until("the refusal", |t| {
+            t.contains("Import refused: the file is too large to import (50.0 MB; the limit is 20 MB). The current scenario is unchanged.")
+        })
+        .await;
+        assert!(page.text().contains("Queues (1)"));
+        assert!(page.text().contains("kept"));
+        storage().remove_item(AUTOSAVE_KEY).unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_share_link_opens_and_a_cut_one_gives_a_fresh_page() {
+        storage().remove_item(AUTOSAVE_KEY).unwrap();
+        let location = web_sys::window().unwrap().location();
+        let json = r#"{"fanout":1,"config":{"seed":1,"chaos":"off","epoch_ms":1767225600000},"journal":[{"at":0,"op":"command","command":{"action":"CreateQueue","queue_name":"shared","attributes":{}}}]}"#;
+        let link = encode_share(json);
+
+        location.set_hash(&link[..link.len() / 2]).unwrap();
+        let cut = Page::mount();
+        cut.until("the message", |t| {
+            t.contains("Could not open the shared scenario:") && t.contains("Starting fresh.")
+        })
+        .await;
+        assert!(cut.text().contains("Queues (0)"));
+        create_queue_in_console(&cut, "usable").await;
+
+        location.set_hash(&link).unwrap();
+        let whole = Page::mount();
+        whole
+            .until("the shared queue", |t| {
+                t.contains("Opened the shared scenario.") && t.contains("shared")
+            })
+            .await;
+        assert_eq!(location.hash().unwrap(), "", "the link is consumed");
+        storage().remove_item(AUTOSAVE_KEY).unwrap();
+    }
+}
+
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }

@@ -15,6 +15,7 @@ pub mod delivery_policy;
 pub mod error;
 pub mod filter_policy;
 pub mod harness;
+pub mod journal;
 pub mod message;
 pub mod message_attributes;
 pub mod metrics;
@@ -218,6 +219,7 @@ pub struct Engine {
     next_sample: SimTime,
     sns: sns::SnsState,
     actors: actors::Actors,
+    journal: Option<journal::Journal>,
 }
 
 impl Engine {
@@ -242,6 +244,7 @@ impl Engine {
             next_sample: SimTime::from_secs(60),
             sns: sns::SnsState::default(),
             actors: actors::Actors::default(),
+            journal: None,
         }
     }
 
@@ -251,12 +254,14 @@ impl Engine {
     /// Changes how deliveries to queues without an access policy are treated, from now on.
     pub fn set_access(&mut self, access: AccessMode) {
         self.config.access = access;
+        self.journal(|| journal::Op::SetAccess { access });
     }
     /// Changes the chaos profile from now on. A queue keeps the hosts it was created
     /// with (one under `off`, five otherwise); the chance of a short poll missing a host
     /// and of a delete missing a replica follow the new profile at once.
     pub fn set_chaos(&mut self, chaos: Chaos) {
         self.config.chaos = chaos;
+        self.journal(|| journal::Op::SetChaos { chaos });
     }
     /// Draws from now on come from the stream of `seed`, at the position this run's
     /// stream had reached: a script that reseeds before its first draw runs as under
@@ -264,6 +269,7 @@ impl Engine {
     pub fn reseed(&mut self, seed: u64) {
         self.config.seed = seed;
         self.rng.reseed(seed);
+        self.journal(|| journal::Op::Reseed { seed });
     }
     pub fn now(&self) -> SimTime {
         self.now
@@ -284,7 +290,12 @@ impl Engine {
 
     /// Carries out one command at the current virtual time. On error nothing changed.
     pub fn apply(&mut self, command: Command) -> Result<Reply, SqsError> {
+        // Only a journaling engine pays for the copy.
+        let journaled = self.journal.is_some().then(|| command.clone());
         let reply = self.handle_command(command)?;
+        if let Some(command) = journaled {
+            self.journal(|| journal::Op::Command { command });
+        }
         // What the command made due right now happens now: a receive with a visibility
         // timeout of 0 leaves its messages visible to the very next receive.
         self.advance_to(self.now);
@@ -318,6 +329,9 @@ impl Engine {
 
     /// Processes everything due up to and including `t`, then sets the clock to `t`.
     pub fn advance_to(&mut self, t: SimTime) {
+        if let Some(journal) = self.journal.as_mut().filter(|_| t > self.now) {
+            journal.record(t, journal::Op::Advance);
+        }
         while let Some((at, due)) = self.agenda.pop_due(t) {
             self.sample_metrics_until(at);
             self.now = self.now.max(at);

@@ -19,6 +19,7 @@ pub mod describe;
 pub mod notes;
 pub mod panic;
 pub mod params;
+pub mod scenario;
 pub mod sns_notes;
 pub mod sns_state;
 pub mod sns_view;

@@ -9,6 +9,7 @@
 use super::console::{ConsoleAction, ConsoleState};
 use super::notes::{ReceiveFlags, TraceNotes};
 use super::params::Settings;
+use super::scenario::{ScenarioAction, ScenarioStatus};
 use super::sns_state::{Inspect, SnsAction, SnsDrafts, SnsFeedback};
 pub use super::speed::{Speed, TICK_MS};
 use super::view::name_of;
@@ -188,6 +189,8 @@ pub enum Action {
     Sns(SnsAction),
     /// The console panel: AWS CLI lines run through the same shell as `fanout run`.
     Console(ConsoleAction),
+    /// Export, import, share and autosave.
+    Scenario(ScenarioAction),
 }
 
 #[derive(Clone)]
@@ -222,6 +225,7 @@ pub struct AppState {
     pub shell: Rc<RefCell<Shell>>,
     /// The console's output and the commands typed (the scenario's history).
     pub console: ConsoleState,
+    pub scenario: ScenarioStatus,
 }
 
 fn wall_clock_ms() -> f64 {
@@ -267,13 +271,21 @@ pub(super) fn attribute_value(
 }
 
 impl AppState {
+    /// A fresh page, or the scenario its URL shares (with an offer to restore an autosave).
     pub fn new(settings: Settings) -> AppState {
-        let engine = Engine::new(EngineConfig {
+        // Journaled, so the page can autosave, export and share what the user did.
+        let engine = Engine::with_journal(EngineConfig {
             seed: settings.seed,
             chaos: settings.chaos,
             access: settings.access,
             ..Default::default()
         });
+        let mut state = AppState::with_engine(settings, engine);
+        state.open_scenario();
+        state
+    }
+
+    pub(super) fn with_engine(settings: Settings, engine: Engine) -> AppState {
         AppState {
             engine: Rc::new(RefCell::new(engine)),
             notes: Rc::new(RefCell::new(TraceNotes::default())),
@@ -297,6 +309,7 @@ impl AppState {
             redrive_feedback: Feedback::None,
             shell: Rc::default(),
             console: ConsoleState::with_history(super::console::load_history()),
+            scenario: ScenarioStatus::default(),
         }
     }
 
@@ -359,6 +372,7 @@ impl AppState {
             }
             Action::Sns(a) => self.sns_act(a),
             Action::Console(a) => self.console_act(a),
+            Action::Scenario(a) => self.scenario_act(a),
             Action::Tick => {
                 // A tick already queued when Pause was pressed must not move the clock.
                 if !self.playing {
@@ -877,6 +891,7 @@ impl yew::Reducible for AppState {
         next.collect_polls();
         next.catch_up();
         next.refresh_move_task();
+        next.autosave();
         next.version += 1;
         Rc::new(next)
     }

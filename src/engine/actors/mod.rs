@@ -165,6 +165,10 @@ impl Engine {
     pub fn start_producer(&mut self, name: &str, spec: ProducerSpec) -> Result<(), String> {
         self.check_new_actor(name)?;
         spec.check(self)?;
+        self.journal(|| super::journal::Op::StartProducer {
+            name: name.into(),
+            spec: spec.clone(),
+        });
         let target = spec.target.name().to_string();
         let producer = Producer::new(spec, self.now);
         let id = self.add_actor(name, "producer", target, Kind::Producer(producer));
@@ -177,6 +181,10 @@ impl Engine {
     pub fn start_consumers(&mut self, name: &str, spec: ConsumerSpec) -> Result<(), String> {
         self.check_new_actor(name)?;
         spec.check(self)?;
+        self.journal(|| super::journal::Op::StartConsumers {
+            name: name.into(),
+            spec: spec.clone(),
+        });
         let target = spec.queue_url.clone();
         let group = ConsumerGroup::new(spec);
         let id = self.add_actor(name, "consumer", target, Kind::Consumers(group));
@@ -193,6 +201,7 @@ impl Engine {
         if actor.status != ActorStatus::Running {
             return Err(format!("actor {name} is already {}", actor.status.name()));
         }
+        self.journal(|| super::journal::Op::StopActor { name: name.into() });
         self.stop(id, "stopped on request".into(), None);
         self.advance_to(self.now);
         Ok(())
@@ -202,6 +211,7 @@ impl Engine {
     /// flight come back when their visibility timeout ends.
     pub fn remove_actor(&mut self, name: &str) -> Result<(), String> {
         let id = self.actor_id(name)?;
+        self.journal(|| super::journal::Op::RemoveActor { name: name.into() });
         let instances = match &self.actors.all[&id].kind {
             Kind::Consumers(g) => g.instance_ids(),
             Kind::Producer(_) => Vec::new(),

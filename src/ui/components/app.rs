@@ -14,6 +14,7 @@ use super::publish::PublishPanel;
 use super::queue_details::QueueDetails;
 use super::queue_list::QueueList;
 use super::redrive::RedrivePanel;
+use super::scenario::{ScenarioBar, Source};
 use super::send_receive::SendReceive;
 use super::subscribe::SubscribeForm;
 use super::subscription::SubscriptionInspector;
@@ -72,6 +73,8 @@ pub fn App(props: &AppProps) -> Html {
             <Header settings={running} />
             <ClockBar now={snap.now} next_event={snap.next_event} playing={state.playing}
                 speed={state.speed} dispatch={dispatch.clone()} />
+            <ScenarioBar status={state.scenario.clone()} dispatch={dispatch.clone()}
+                source={Source { engine: state.engine.clone(), console_history: console.scenario().to_vec() }} />
             <main class="columns">
                 <div class="column left">
                     <CreateQueueForm name={drafts.queue_name.clone()}

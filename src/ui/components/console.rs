@@ -321,7 +321,7 @@ fn entry(e: &Entry) -> Html {
 
 /// Writes `text` with the async clipboard API; false where there is none (an insecure
 /// origin) or the browser refuses.
-async fn copy_to_clipboard(text: &str) -> bool {
+pub(super) async fn copy_to_clipboard(text: &str) -> bool {
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
         return false;
     };

@@ -19,6 +19,7 @@ pub mod publish;
 pub mod queue_details;
 pub mod queue_list;
 pub mod redrive;
+pub mod scenario;
 pub mod send_receive;
 pub mod subscribe;
 pub mod subscription;

@@ -618,10 +618,10 @@ mod tests {
 
     #[test]
     fn long_lines_fold_at_spaces_and_long_keys_are_explicit() {
-        let words = vec!["word"; 20].join(" ");
+        let words = ["word"; 20].join(" ");
         assert_eq!(
             format_yaml(&json!({ "k": words })),
-            format!("k: {}\n  word word word word\n", vec!["word"; 16].join(" "))
+            format!("k: {}\n  word word word word\n", ["word"; 16].join(" "))
         );
         let key = "k".repeat(123);
         assert_eq!(

@@ -755,27 +755,10 @@ fn same_seed_same_actor_run() {
 fn lesson_workload_wall_time() {
     for batch_size in [1, 10] {
         let started = std::time::Instant::now();
-        let mut e = engine(1, Chaos::Realistic);
-        let q = create(&mut e, "lesson", &[]);
-        let spec = ProducerSpec {
-            batch_size,
-            ..producer(&q, steady(100))
-        };
-        e.start_producer("p", spec).unwrap();
-        let group = ConsumerSpec {
-            instances: Instances::TargetTracking {
-                min: 1,
-                max: 10,
-                acceptable_latency_ms: 10_000,
-                cooldown_ms: 60_000,
-            },
-            processing: ProcessingTime::Exponential { mean_ms: 80 },
-            ..consumers(&q, 10)
-        };
-        e.start_consumers("workers", group).unwrap();
+        let mut e = fanout::bench::lesson::lesson_engine(batch_size).unwrap();
         advance(&mut e, 3600);
         let wall = started.elapsed();
-        let p = stats(&e, "p");
+        let p = stats(&e, "producer");
         let c = e.actor("workers").unwrap();
         println!(
             "1 h at 100 msgs/s, producer batch {batch_size}: {} sent, {} processed by up to {} instances, {} trace entries, wall {:.3} s",

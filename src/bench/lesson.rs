@@ -37,8 +37,10 @@ pub fn run(sizes: &Sizes, clock: Clock) -> Figure {
     }
 }
 
-/// Runs the lesson for `seconds` of virtual time; messages sent and processed.
-pub fn fast_forward(seconds: u64) -> Result<(u64, u64), String> {
+/// The lesson's engine, ready to run: a queue, a steady producer `producer` of 100
+/// messages a second (in requests of `batch_size`) and the auto-scaled group `workers`.
+/// Profiling drivers and tests/actors.rs run the same workload from here.
+pub fn lesson_engine(batch_size: u32) -> Result<Engine, String> {
     let mut e = Engine::new(EngineConfig {
         chaos: Chaos::Realistic,
         ..Default::default()
@@ -50,7 +52,7 @@ pub fn fast_forward(seconds: u64) -> Result<(u64, u64), String> {
         body: Template::parse("message {n}")?,
         group_id: None,
         deduplication_id: None,
-        batch_size: 1,
+        batch_size,
         count: None,
         stop_at: None,
     };
@@ -73,6 +75,12 @@ pub fn fast_forward(seconds: u64) -> Result<(u64, u64), String> {
         idempotent: false,
     };
     e.start_consumers("workers", workers)?;
+    Ok(e)
+}
+
+/// Runs the lesson for `seconds` of virtual time; messages sent and processed.
+pub fn fast_forward(seconds: u64) -> Result<(u64, u64), String> {
+    let mut e = lesson_engine(1)?;
     let end = e.now().plus_secs(seconds);
     e.advance_to(end);
     let sent = e.actor("producer").map_or(0, |a| a.stats.sent);

@@ -127,24 +127,51 @@ impl Figure {
     }
 }
 
-/// The workloads that need nothing but the engine and a clock, in the order printed.
-pub fn engine_figures(sizes: &Sizes, clock: Clock) -> Vec<Figure> {
-    vec![
-        lifecycles::run(sizes, clock),
-        receive_cost::run(sizes, clock),
-        fanout_deliveries::run(sizes, clock),
-        lesson::run(sizes, clock),
-    ]
-}
+/// The keys of the figures `fanout bench` reports natively, in the order printed.
+pub const FIGURE_KEYS: [&str; 7] = [
+    "lifecycles_per_sec",
+    "receive_cost_ratio_1m_vs_1k",
+    "bytes_per_resident_message",
+    "fanout_deliveries_per_sec",
+    "lesson_fast_forward_ms",
+    "moto_lifecycles_per_sec",
+    "peer_ratio_moto",
+];
 
-/// Every figure `fanout bench` reports natively. `live_bytes` reads the bytes allocated
+/// The figures `fanout bench` reports natively, or with `only` just those whose key
+/// starts with it (one workload, for a profiler). `live_bytes` reads the bytes allocated
 /// and not yet freed.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn native_figures(sizes: &Sizes, clock: Clock, live_bytes: &dyn Fn() -> usize) -> Vec<Figure> {
-    let mut figures = engine_figures(sizes, clock);
-    figures.insert(2, resident::run(sizes, live_bytes));
-    let fanout_rate = figures[0].value;
-    figures.extend(moto::run(sizes, fanout_rate));
+pub fn native_figures(
+    sizes: &Sizes,
+    clock: Clock,
+    live_bytes: &dyn Fn() -> usize,
+    only: Option<&str>,
+) -> Vec<Figure> {
+    let wanted = |key: &str| only.is_none_or(|o| key.starts_with(o));
+    let mut figures = Vec::new();
+    if wanted(FIGURE_KEYS[0]) {
+        figures.push(lifecycles::run(sizes, clock));
+    }
+    if wanted(FIGURE_KEYS[1]) {
+        figures.push(receive_cost::run(sizes, clock));
+    }
+    if wanted(FIGURE_KEYS[2]) {
+        figures.push(resident::run(sizes, live_bytes));
+    }
+    if wanted(FIGURE_KEYS[3]) {
+        figures.push(fanout_deliveries::run(sizes, clock));
+    }
+    if wanted(FIGURE_KEYS[4]) {
+        figures.push(lesson::run(sizes, clock));
+    }
+    if wanted(FIGURE_KEYS[5]) || wanted(FIGURE_KEYS[6]) {
+        let fanout_rate = figures
+            .iter()
+            .find(|f| f.key == FIGURE_KEYS[0])
+            .and_then(|f| f.value);
+        figures.extend(moto::run(sizes, fanout_rate));
+    }
     figures
 }
 

@@ -1,6 +1,6 @@
 //! `fanout run [--seed N] [--chaos off|realistic|high] [--access lenient|strict] [--trace FILE] SCRIPT`
 //! `fanout repl [--seed N] [--chaos off|realistic|high] [--access lenient|strict]`
-//! `fanout bench [--json] [--quick]`
+//! `fanout bench [--json] [--quick] [--only FIGURE]`
 //!
 //! Runs a script of AWS CLI lines against the simulator and prints what the AWS CLI would,
 //! or reads such lines one at a time at a prompt that shows the virtual clock.
@@ -22,7 +22,7 @@ mod native {
     const USAGE: &str =
         "usage: fanout run [--seed N] [--chaos off|realistic|high] [--access lenient|strict] [--trace FILE] SCRIPT|-
        fanout repl [--seed N] [--chaos off|realistic|high] [--access lenient|strict]
-       fanout bench [--json] [--quick]
+       fanout bench [--json] [--quick] [--only FIGURE]
 
 `run` runs a script of `aws sqs ...` and `aws sns ...` lines (with echo, sleep N,
 VAR=$(...) and `fanout ...` controls) against the simulator on a virtual clock and prints
@@ -36,7 +36,8 @@ editing, history ($FANOUT_HISTORY or ~/.fanout_history) and tab completion.
   --trace FILE    (run) also write the engine's trace, one JSON event per line, to FILE
 
 `bench` measures the engine (docs/PERFORMANCE.md): a table, or one JSON object with
---json; --quick runs smaller sizes.
+--json; --quick runs smaller sizes; --only FIGURE runs the workload of one figure (the
+start of its name, e.g. `lesson`), which is what a profiler should be pointed at.
 ";
 
     pub fn main(args: Vec<String>) -> i32 {
@@ -181,7 +182,7 @@ editing, history ($FANOUT_HISTORY or ~/.fanout_history) and tab completion.
 /// a resident message costs counted by this binary's allocator.
 #[cfg(not(target_arch = "wasm32"))]
 mod bench {
-    use fanout::bench::{native_figures, to_json, to_table, Sizes};
+    use fanout::bench::{native_figures, to_json, to_table, Sizes, FIGURE_KEYS};
     use std::alloc::{GlobalAlloc, Layout, System};
     use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::Relaxed};
 
@@ -216,11 +217,23 @@ mod bench {
     static ALLOCATOR: Counting = Counting;
 
     pub fn bench(args: &[String]) -> Result<(), String> {
-        let (mut json, mut quick) = (false, false);
-        for a in args {
+        let (mut json, mut quick, mut only) = (false, false, None);
+        let mut args = args.iter();
+        while let Some(a) = args.next() {
             match a.as_str() {
                 "--json" => json = true,
                 "--quick" => quick = true,
+                "--only" => match args.next() {
+                    Some(key) if FIGURE_KEYS.iter().any(|k| k.starts_with(key.as_str())) => {
+                        only = Some(key.as_str())
+                    }
+                    _ => {
+                        return Err(format!(
+                            "--only needs the start of a figure's name: {}",
+                            FIGURE_KEYS.join(", ")
+                        ))
+                    }
+                },
                 other => return Err(format!("unexpected argument '{other}'")),
             }
         }
@@ -233,7 +246,7 @@ mod bench {
             COUNTING.store(true, Relaxed);
             LIVE.load(Relaxed)
         };
-        let figures = native_figures(&sizes, &clock, &live_bytes);
+        let figures = native_figures(&sizes, &clock, &live_bytes, only);
         COUNTING.store(false, Relaxed);
         if json {
             println!("{}", to_json(&figures, &sizes, "native"));

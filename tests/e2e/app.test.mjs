@@ -8,27 +8,13 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { ROOT, missing, serveDist, launchChromium } from '../../scripts/dist-server.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DIST = path.join(ROOT, 'dist');
 const SCREENSHOT = path.join(ROOT, 'docs', 'screenshot.png');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const TIMEOUT_MS = 15_000;
 
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-};
 
 let server;
 let baseUrl;
@@ -36,46 +22,12 @@ let browser;
 
 const say = (msg) => console.log(`  · ${msg}`);
 
-/** A static file server for dist/ on a free port of 127.0.0.1. */
-function serveDist() {
-  return new Promise((resolve, reject) => {
-    const srv = http.createServer((req, res) => {
-      const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      const file = path.join(DIST, urlPath === '/' ? 'index.html' : urlPath);
-      if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-        res.writeHead(404).end('not found');
-        return;
-      }
-      res.writeHead(200, { 'content-type': MIME[path.extname(file)] || 'application/octet-stream' });
-      fs.createReadStream(file).pipe(res);
-    });
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => resolve(srv));
-  });
-}
-
 before(async () => {
-  assert.ok(
-    fs.existsSync(path.join(DIST, 'index.html')),
-    `no ${DIST}/index.html: build first with \`trunk build --release --offline\``,
-  );
-  assert.ok(fs.existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (run scripts/setup.sh, or set CHROMIUM)`);
+  assert.equal(missing(), null);
   server = await serveDist();
   baseUrl = `http://127.0.0.1:${server.address().port}`;
   say(`serving dist/ at ${baseUrl}`);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

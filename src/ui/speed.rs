@@ -4,6 +4,10 @@
 /// every speed, down to 0.25x, advance a whole number of virtual milliseconds per tick.
 pub const TICK_MS: u32 = 40;
 
+use crate::cli::controls::PLAYBACK_SPEEDS;
+
+const _: () = assert!(Speed::ALL.len() == PLAYBACK_SPEEDS.len());
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Speed {
     Quarter,
@@ -27,17 +31,10 @@ impl Speed {
         Speed::X100,
         Speed::X1000,
     ];
+    /// As the speed menu and `fanout clock speed` name it: the speeds are listed once, in
+    /// the CLI's controls, in the order of [`Speed::ALL`].
     pub fn label(self) -> &'static str {
-        match self {
-            Speed::Quarter => "0.25x",
-            Speed::Half => "0.5x",
-            Speed::X1 => "1x",
-            Speed::X2 => "2x",
-            Speed::X5 => "5x",
-            Speed::X10 => "10x",
-            Speed::X100 => "100x",
-            Speed::X1000 => "1000x",
-        }
+        PLAYBACK_SPEEDS[self as usize]
     }
     pub fn from_label(label: &str) -> Option<Speed> {
         Speed::ALL.into_iter().find(|s| s.label() == label)

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Fuzzes the script parser, the option-value parsers, the filter-policy parser and the
-# access-policy evaluator: `scripts/fuzz.sh [SECONDS]` runs every cargo-fuzz target in
+# Fuzzes the script parser, the option-value parsers, the filter-policy parser, the
+# access-policy evaluator and the scenario importer: `scripts/fuzz.sh [SECONDS]` runs every cargo-fuzz target in
 # fuzz/ for SECONDS (default 60) each, installing cargo-fuzz if it is missing. A crash
 # leaves its input in fuzz/artifacts/TARGET/; turn it into a case in
-# tests/shell_properties.rs, tests/policy_properties.rs or a transcript before fixing it.
+# tests/shell_properties.rs, tests/policy_properties.rs, tests/scenario_import_contract.rs
+# or a transcript before fixing it. `scripts/fuzz.sh SECONDS TARGET` runs one target.
 #
 # cargo-fuzz wants a nightly compiler for -Zsanitizer=address; on a stable toolchain
 # RUSTC_BOOTSTRAP=1 lets the stable compiler accept that flag.
@@ -19,7 +20,7 @@ export RUSTC_BOOTSTRAP=1
 export CARGO_TARGET_DIR="${FUZZ_TARGET_DIR:-$PWD/target}"
 
 status=0
-for target in $(cargo fuzz list); do
+for target in ${2:-$(cargo fuzz list)}; do
     mkdir -p "corpus/$target"
     echo "== $target: ${seconds}s"
     if ! cargo fuzz run --release "$target" "corpus/$target" -- \

@@ -102,6 +102,7 @@ impl Shell {
     /// any line runs.
     pub fn run(&mut self, engine: &mut Engine, script: &str) -> Output {
         Run {
+            capacity_refusals: engine.capacity_refusals(),
             engine,
             shell: self,
         }
@@ -145,6 +146,8 @@ impl Session {
 struct Run<'a> {
     engine: &'a mut Engine,
     shell: &'a mut Shell,
+    /// The engine's count when last checked: a rise means the simulation is full.
+    capacity_refusals: u64,
 }
 
 /// The commands that reach the engine; the shell runs everything else itself.
@@ -169,6 +172,17 @@ impl shell::run::Host for Run<'_> {
             "sleep" => self.sleep(&argv[1..], line, out),
             _ => return None,
         })
+    }
+
+    fn halt(&mut self) -> Option<String> {
+        let refusals = self.engine.capacity_refusals();
+        if refusals == self.capacity_refusals {
+            return None;
+        }
+        self.capacity_refusals = refusals;
+        Some(crate::engine::capacity::script_stop_message(
+            &self.engine.config(),
+        ))
     }
 }
 

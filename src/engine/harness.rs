@@ -1,11 +1,13 @@
-//! What the engine's cargo-fuzz targets (`fuzz/fuzz_targets/{filter_policy,access_policy}.rs`)
-//! and the property tests (`tests/policy_properties.rs`) do with one input, kept here so
-//! that both exercise exactly the same calls. Each function panics only if a parser or an
-//! evaluator breaks its contract: any text ends in a policy or a reason, and any request
-//! ends in a decision.
+//! What the engine's cargo-fuzz targets
+//! (`fuzz/fuzz_targets/{filter_policy,access_policy,scenario_import}.rs`) and the tests
+//! (`tests/policy_properties.rs`, `tests/scenario_import_contract.rs`) do with one input,
+//! kept here so that both exercise exactly the same calls. Each function panics only if a
+//! parser, an evaluator or the importer breaks its contract: any text ends in a policy,
+//! a scenario or a reason, and any request ends in a decision.
 
 use super::access_policy::{explain, PolicyDocument, Principal, Request};
 use super::filter_policy::{FilterPolicy, FilterPolicyScope};
+use super::journal::Scenario;
 use super::message_attributes::{MessageAttributeValue, MessageAttributes};
 
 /// Parses `text`, split at the first NUL, as a filter policy (the part before) and
@@ -92,4 +94,52 @@ pub fn access_policy(pick: u8, text: &str) {
         }
         Err(reason) => assert!(!reason.is_empty(), "empty reason for {document:?}"),
     }
+}
+
+/// Imports `text` as a scenario file would be imported on the page: any text ends in a
+/// scenario or a reason, never a panic; a scenario ends in an engine or a reason; and an
+/// engine that was accepted exports a scenario that parses back and replays to the same
+/// trace (same hash), so saving an imported simulation and loading it again changes
+/// nothing.
+pub fn scenario_import(text: &str) {
+    let scenario = match Scenario::parse(text) {
+        Ok(scenario) => scenario,
+        Err(reason) => {
+            assert!(!reason.is_empty(), "empty reason refusing {text:?}");
+            return;
+        }
+    };
+    let engine = match scenario.replay() {
+        Ok(engine) => engine,
+        Err(reason) => {
+            assert!(
+                !reason.is_empty(),
+                "empty reason refusing to replay {text:?}"
+            );
+            return;
+        }
+    };
+    let exported = match engine.scenario(scenario.console_history.clone()) {
+        Ok(exported) => exported,
+        // Refused only when the replay outgrew the journal; the reason says so.
+        Err(reason) => {
+            assert!(
+                !reason.is_empty(),
+                "empty reason refusing to export {text:?}"
+            );
+            return;
+        }
+    };
+    let json = exported.to_json();
+    let again = Scenario::parse(&json)
+        .unwrap_or_else(|e| panic!("the export of {text:?} does not parse back: {e}"));
+    assert_eq!(again, exported, "the export of {text:?} changed on parsing");
+    let replayed = again
+        .replay()
+        .unwrap_or_else(|e| panic!("the export of {text:?} does not replay: {e}"));
+    assert_eq!(
+        replayed.trace().hash(),
+        engine.trace().hash(),
+        "the export of {text:?} replays to another trace"
+    );
 }

@@ -9,6 +9,7 @@ pub mod access_policy;
 pub mod actors;
 pub mod agenda;
 pub mod attributes;
+pub mod capacity;
 pub mod command;
 pub mod deduplication;
 pub mod delivery_policy;
@@ -138,6 +139,12 @@ pub struct EngineConfig {
     pub epoch_ms: u64,
     #[serde(default)]
     pub access: AccessMode,
+    /// Sends are refused past this many messages across all queues (see [`capacity`]).
+    #[serde(
+        default = "capacity::default_max_resident_messages",
+        skip_serializing_if = "capacity::is_default_max_resident_messages"
+    )]
+    pub max_resident_messages: u64,
 }
 
 impl Default for EngineConfig {
@@ -148,6 +155,7 @@ impl Default for EngineConfig {
             chaos: Chaos::Off,
             epoch_ms: 1_767_225_600_000,
             access: AccessMode::Lenient,
+            max_resident_messages: capacity::DEFAULT_MAX_RESIDENT_MESSAGES,
         }
     }
 }
@@ -220,6 +228,7 @@ pub struct Engine {
     sns: sns::SnsState,
     actors: actors::Actors,
     journal: Option<journal::Journal>,
+    capacity: capacity::Capacity,
 }
 
 impl Engine {
@@ -245,6 +254,7 @@ impl Engine {
             sns: sns::SnsState::default(),
             actors: actors::Actors::default(),
             journal: None,
+            capacity: capacity::Capacity::default(),
         }
     }
 

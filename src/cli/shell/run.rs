@@ -1,12 +1,15 @@
 //! Runs a parsed script: control flow, expansions and the builtins. Commands the shell
 //! does not know (`aws`, `fanout`, `sleep`) go to its [`Host`], which owns the engine.
 //!
-//! Nothing may hang or run away, so there are two limits, each ending the whole script
-//! with an error that names the loop's line (exit status 1):
+//! Nothing may hang or run away, so there are three limits, each ending the whole script
+//! with an error that names the line (exit status 1):
 //! - one loop runs at most [`MAX_LOOP_ITERATIONS`] times (a `for` over more words is
 //!   refused before its first iteration; `while true` stops at the limit);
 //! - one script runs at most [`MAX_COMMANDS`] simple commands in all, which bounds
-//!   nested loops.
+//!   nested loops;
+//! - the host may end the script after a command ([`Host::halt`]): the engine refuses
+//!   sends once the simulation is full, and a loop of a million refused sends would
+//!   freeze the page for minutes to print the same error a million times.
 
 use super::{builtins, AndOr, Command, Connector, List, Part, Pipeline, SimpleCommand, Word};
 use crate::cli::{Output, EXIT_NOT_FOUND, EXIT_OK};
@@ -24,6 +27,10 @@ pub trait Host {
     /// Runs `argv` (never empty) and returns its exit status, or None when it is no
     /// command the host knows.
     fn command(&mut self, argv: &[String], line: usize, out: &mut Output) -> Option<i32>;
+    /// Why the script must end after the command just run, if it must.
+    fn halt(&mut self) -> Option<String> {
+        None
+    }
 }
 
 /// Why running stopped before the end of a list.
@@ -351,7 +358,12 @@ impl<'h, H: Host> Interpreter<'h, H> {
                 return Err(Jump::Exit);
             }
             _ => match self.host.command(argv, line, out) {
-                Some(status) => status,
+                Some(status) => {
+                    if let Some(reason) = self.host.halt() {
+                        self.stop(line, reason, out)?;
+                    }
+                    status
+                }
                 None => usage(
  out,
                     format!("{}: command not found (scripts run aws sqs and aws sns commands, fanout controls, echo, sleep and VAR=value)", argv[0]),

@@ -9,7 +9,7 @@
 use fanout::engine::{AccessMode, Chaos};
 use fanout::ui::params::{parse_query, Settings};
 use gloo_timers::future::TimeoutFuture;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
@@ -66,17 +66,6 @@ fn group_colours_come_from_the_group_id_alone() {
         hues.len() >= 6,
         "ids differing in one character spread: {hues:?}"
     );
-}
-
-#[wasm_bindgen_test]
-fn panic_banner_is_visible() {
-    fanout::ui::panic::show_banner("test failure");
-    let banner = document()
-        .get_element_by_id("fanout-panic-banner")
-        .expect("banner inserted");
-    assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
-    assert!(text(&banner).contains("Something went wrong: test failure"));
-    banner.remove();
 }
 
 #[wasm_bindgen_test]
@@ -1201,6 +1190,111 @@ fanout clock advance 5m
         .await;
         assert!(page.text().contains("Queues (1)"));
         assert!(page.text().contains("kept"));
+        storage().remove_item(AUTOSAVE_KEY).unwrap();
+    }
+
+    /// The panic hook's banner (a real panic would end this test's wasm instance too, so
+    /// the test calls what the hook calls) offers a reload that restores the autosave and
+    /// one that starts fresh; following each does what it says, and the flag is consumed.
+    #[wasm_bindgen_test]
+    async fn the_panic_banner_reloads_into_the_autosave_or_a_fresh_page() {
+        use fanout::ui::panic::{show_banner, FRESH_LINK_ID, RESTORE_LINK_ID};
+        let window = web_sys::window().unwrap();
+        let history = window.history().unwrap();
+        let start = window.location().href().unwrap();
+        show_banner("test failure");
+        let banner = document()
+            .get_element_by_id("fanout-panic-banner")
+            .expect("banner inserted");
+        assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
+        assert!(text(&banner).contains("Something went wrong: test failure."));
+        assert!(text(&banner).contains("Reload and restore or Start fresh"));
+        let href = |id: &str| {
+            document()
+                .get_element_by_id(id)
+                .unwrap_or_else(|| panic!("no link #{id}"))
+                .get_attribute("href")
+                .unwrap()
+        };
+        let (restore, fresh) = (href(RESTORE_LINK_ID), href(FRESH_LINK_ID));
+        assert!(restore.ends_with("autosave=restore"), "{restore}");
+        assert!(fresh.ends_with("autosave=fresh"), "{fresh}");
+        banner.remove();
+
+        // The work before the panic, as the page autosaved it.
+        let json = r#"{"fanout":1,"config":{"seed":1,"chaos":"off","epoch_ms":1767225600000},"journal":[{"at":0,"op":"command","command":{"action":"CreateQueue","queue_name":"before-the-panic","attributes":{}}}]}"#;
+        storage().set_item(AUTOSAVE_KEY, json).unwrap();
+
+        history
+            .replace_state_with_url(&JsValue::NULL, "", Some(&restore))
+            .unwrap();
+        let restored = Page::mount();
+        restored
+            .until("the restored work", |t| {
+                t.contains("Restored the autosaved scenario.") && t.contains("before-the-panic")
+            })
+            .await;
+        assert!(!window.location().search().unwrap().contains("autosave"));
+
+        storage().set_item(AUTOSAVE_KEY, json).unwrap();
+        history
+            .replace_state_with_url(&JsValue::NULL, "", Some(&fresh))
+            .unwrap();
+        let blank = Page::mount();
+        blank.until("the console", |t| t.contains("Console")).await;
+        assert!(blank.text().contains("Queues (0)"));
+        assert!(!blank.text().contains("An autosaved scenario"), "no offer");
+        assert!(!window.location().search().unwrap().contains("autosave"));
+        create_queue_in_console(&blank, "fresh-start").await;
+
+        history
+            .replace_state_with_url(&JsValue::NULL, "", Some(&start))
+            .unwrap();
+        storage().remove_item(AUTOSAVE_KEY).unwrap();
+    }
+
+    /// The drill "a script producing 10 million messages", in the page's console: the
+    /// engine refuses at its resident limit (lowered through the scenario's config so the
+    /// test is quick; the page's default is 1,000,000), the script stops at once with a
+    /// message, and the page goes on working.
+    #[wasm_bindgen_test]
+    async fn a_flood_script_stops_at_the_limit_and_the_page_goes_on() {
+        storage().remove_item(AUTOSAVE_KEY).unwrap();
+        let json = r#"{"fanout":1,"config":{"seed":1,"chaos":"off","epoch_ms":1767225600000,"max_resident_messages":2000},"journal":[{"at":0,"op":"command","command":{"action":"CreateQueue","queue_name":"flood","attributes":{}}}]}"#;
+        web_sys::window()
+            .unwrap()
+            .location()
+            .set_hash(&encode_share(json))
+            .unwrap();
+        let page = Page::mount();
+        page.until("the shared queue", |t| {
+            t.contains("Opened the shared scenario.") && t.contains("Queues (1)")
+        })
+        .await;
+        let entries: Vec<String> = (0..10).map(|i| format!("Id=m{i},MessageBody=x")).collect();
+        page.console_enter(&format!(
+            "for i in $(seq 1 1000); do for j in $(seq 1 1000); do aws sqs send-message-batch --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/flood --entries {} --query 'length(Successful)' --output text; done; done; echo $((6*7)) reached",
+            entries.join(" ")
+        ));
+        page.until("the refusal and the stop", |t| {
+            t.contains("An error occurred (OverLimit) when calling the SendMessageBatch operation: Sending this would take the simulation past 2,000 messages across all queues, the most Fanout keeps")
+                && t.contains("script stopped: the simulation is full (2,000 messages, Fanout's limit)")
+        })
+        .await;
+        // The console shows the line as typed; only running its last command gives "42".
+        assert!(!page.text().contains("42 reached"));
+        // The page still works: a new queue appears, and the full one can be drained.
+        page.console_enter("aws sqs create-queue --queue-name after-the-flood");
+        page.until("the new queue", |t| t.contains("Queues (2)"))
+            .await;
+        page.console_enter(
+            "aws sqs purge-queue --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/flood",
+        );
+        page.console_enter("aws sqs send-message --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/flood --message-body again --query MD5OfMessageBody --output text");
+        page.until("a send after the purge", |t| {
+            t.contains("639849f6b368019778991b32434354fc")
+        })
+        .await;
         storage().remove_item(AUTOSAVE_KEY).unwrap();
     }
 

@@ -98,6 +98,14 @@ fn clear_location_hash() {
 impl AppState {
     /// What a fresh page does first: import a share link, or offer an earlier autosave.
     pub(super) fn open_scenario(&mut self) {
+        // The panic banner's links reload with a choice already made.
+        match super::panic::take_after_panic() {
+            Some(super::panic::AfterPanic::Restore) => {
+                return self.scenario_act(ScenarioAction::RestoreAutosave);
+            }
+            Some(super::panic::AfterPanic::Fresh) => return,
+            None => {}
+        }
         if let Some(shared) = decode_share(&location_hash()) {
             clear_location_hash();
             let outcome = shared.and_then(|json| self.import(&json));

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 /// Minutes kept per queue: CloudWatch keeps one-minute data for 15 days; a lesson needs
 /// far less, and this bounds memory on long fast-forwards.
-const MAX_MINUTES: usize = 15 * 24 * 60;
+pub const MAX_MINUTES: usize = 15 * 24 * 60;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct MinuteSample {

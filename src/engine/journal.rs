@@ -11,7 +11,9 @@
 
 use super::actors::{ConsumerSpec, ProducerSpec};
 use super::{AccessMode, Chaos, Command, Engine, EngineConfig, SimTime};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+mod read;
 
 /// The only scenario format so far; a file with another `fanout` value is refused.
 pub const SCENARIO_VERSION: u32 = 1;
@@ -23,14 +25,14 @@ pub const MAX_SCENARIO_BYTES: usize = 20 * 1024 * 1024;
 pub const MAX_JOURNAL_ENTRIES: usize = 200_000;
 
 /// One change a driver made, at the virtual time it made it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Entry {
     pub at: SimTime,
     #[serde(flatten)]
     pub op: Op,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "op", rename_all = "kebab-case")]
 pub enum Op {
     /// The clock moved to `at`; consecutive moves are merged, since processing up to `t2`
@@ -99,7 +101,7 @@ impl Journal {
 }
 
 /// Everything needed to rebuild a page's simulation, as exported to a file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Scenario {
     pub fanout: u32,
     pub config: EngineConfig,
@@ -169,13 +171,9 @@ impl Scenario {
                 MAX_SCENARIO_BYTES / (1024 * 1024)
             ));
         }
-        #[derive(Deserialize)]
-        struct Head {
-            fanout: Option<serde_json::Value>,
-        }
-        let head: Head = serde_json::from_str(text)
+        let doc: serde_json::Value = serde_json::from_str(text)
             .map_err(|e| format!("this is not a Fanout scenario (not valid JSON: {e})"))?;
-        match head.fanout.as_ref().and_then(|v| v.as_u64()) {
+        match doc.get("fanout").and_then(|v| v.as_u64()) {
             Some(v) if v == u64::from(SCENARIO_VERSION) => {}
             Some(v) => {
                 return Err(format!(
@@ -184,7 +182,7 @@ impl Scenario {
             }
             None => return Err("this is not a Fanout scenario (no \"fanout\" version)".into()),
         }
-        serde_json::from_str(text).map_err(|e| format!("this scenario is damaged: {e}"))
+        read::scenario(&doc).map_err(|e| format!("this scenario is damaged: {e}"))
     }
 
     /// Replays the journal into a new engine (itself journaled). Any refused step means

@@ -101,14 +101,30 @@ impl Journal {
 }
 
 /// Everything needed to rebuild a page's simulation, as exported to a file.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
     pub fanout: u32,
     pub config: EngineConfig,
     pub journal: Vec<Entry>,
     /// What the user typed into the CLI console, oldest first, for its history.
-    #[serde(default)]
     pub console_history: Vec<String>,
+}
+
+/// A scenario's file written from borrowed parts: autosave writes the live journal
+/// without first cloning up to `MAX_JOURNAL_ENTRIES` entries.
+#[derive(Serialize)]
+struct ScenarioFile<'a> {
+    fanout: u32,
+    config: &'a EngineConfig,
+    journal: &'a [Entry],
+    console_history: &'a [String],
+}
+
+impl ScenarioFile<'_> {
+    fn to_json(&self) -> String {
+        // Plain data (strings, numbers, maps with string keys): serialising cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
 }
 
 impl Engine {
@@ -135,9 +151,33 @@ impl Engine {
         }
     }
 
-    /// The scenario so far. Refused when the engine does not journal or its journal
-    /// stopped recording, since a partial scenario would replay into something else.
+    /// The scenario so far (see `saveable_journal` for when it is refused).
     pub fn scenario(&self, console_history: Vec<String>) -> Result<Scenario, String> {
+        let journal = self.saveable_journal()?;
+        Ok(Scenario {
+            fanout: SCENARIO_VERSION,
+            config: journal.config,
+            journal: journal.entries.clone(),
+            console_history,
+        })
+    }
+
+    /// The scenario so far as its file's JSON: what `scenario(..)?.to_json()` gives,
+    /// without copying the journal.
+    pub fn scenario_json(&self, console_history: &[String]) -> Result<String, String> {
+        let journal = self.saveable_journal()?;
+        Ok(ScenarioFile {
+            fanout: SCENARIO_VERSION,
+            config: &journal.config,
+            journal: &journal.entries,
+            console_history,
+        }
+        .to_json())
+    }
+
+    /// Refused when the engine does not journal or its journal stopped recording, since a
+    /// partial scenario would replay into something else.
+    fn saveable_journal(&self) -> Result<&Journal, String> {
         let journal = self
             .journal
             .as_ref()
@@ -147,19 +187,19 @@ impl Engine {
                 "the scenario is too long to save (over {MAX_JOURNAL_ENTRIES} recorded changes)"
             ));
         }
-        Ok(Scenario {
-            fanout: SCENARIO_VERSION,
-            config: journal.config,
-            journal: journal.entries.clone(),
-            console_history,
-        })
+        Ok(journal)
     }
 }
 
 impl Scenario {
     pub fn to_json(&self) -> String {
-        // Plain data (strings, numbers, maps with string keys): serialising cannot fail.
-        serde_json::to_string(self).unwrap_or_default()
+        ScenarioFile {
+            fanout: self.fanout,
+            config: &self.config,
+            journal: &self.journal,
+            console_history: &self.console_history,
+        }
+        .to_json()
     }
 
     /// Parses and checks an exported scenario, refusing oversized input before parsing.

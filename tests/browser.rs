@@ -1165,6 +1165,50 @@ fanout clock advance 5m
         storage().remove_item(AUTOSAVE_KEY).unwrap();
     }
 
+    /// Autosave writes the whole journal, so a burst of changes is saved once: the first
+    /// at once, the rest when the throttle's second is up, or when the page is hidden.
+    #[wasm_bindgen_test]
+    async fn a_burst_of_changes_is_saved_once_its_second_is_up_or_on_pagehide() {
+        storage().remove_item(AUTOSAVE_KEY).unwrap();
+        let saved = || {
+            storage()
+                .get_item(AUTOSAVE_KEY)
+                .unwrap()
+                .unwrap_or_default()
+        };
+        let page = Page::mount();
+        page.until("the console", |t| t.contains("Console")).await;
+        page.console_enter("aws sqs create-queue --queue-name burst-1");
+        page.console_enter("aws sqs create-queue --queue-name burst-2");
+        assert!(
+            saved().contains("burst-1"),
+            "the first change saves at once"
+        );
+        assert!(
+            !saved().contains("burst-2"),
+            "the second waits for its second"
+        );
+        page.until("both queues", |t| t.contains("Queues (2)"))
+            .await;
+        for _ in 0..500 {
+            if saved().contains("burst-2") {
+                break;
+            }
+            TimeoutFuture::new(10).await;
+        }
+        assert!(saved().contains("burst-2"), "saved when the second was up");
+
+        page.console_enter("aws sqs create-queue --queue-name burst-3");
+        assert!(
+            !saved().contains("burst-3"),
+            "within a second of the last save"
+        );
+        let hidden = web_sys::Event::new("pagehide").unwrap();
+        web_sys::window().unwrap().dispatch_event(&hidden).unwrap();
+        assert!(saved().contains("burst-3"), "saved as the page was hidden");
+        storage().remove_item(AUTOSAVE_KEY).unwrap();
+    }
+
     #[wasm_bindgen_test]
     async fn a_50_mb_import_is_refused_and_nothing_changes() {
         storage().remove_item(AUTOSAVE_KEY).unwrap();

@@ -6,13 +6,13 @@
 
 use super::message::ReceivedMessage;
 use super::message_attributes::MessageAttributes;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 pub type PollId = u64;
 
 /// One message to send: the parameters `SendMessage` and each `SendMessageBatch` entry share.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(default)]
 pub struct MessageInput {
     pub message_body: String,
@@ -33,20 +33,20 @@ impl MessageInput {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SendMessageBatchEntry {
     pub id: String,
     #[serde(flatten)]
     pub message: MessageInput,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct DeleteMessageBatchEntry {
     pub id: String,
     pub receipt_handle: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ChangeMessageVisibilityBatchEntry {
     pub id: String,
     pub receipt_handle: String,
@@ -54,7 +54,7 @@ pub struct ChangeMessageVisibilityBatchEntry {
 }
 
 /// `ReceiveMessage`'s parameters; `Default` is a plain short poll for one message.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(default)]
 pub struct ReceiveInput {
     pub max_number_of_messages: Option<i64>,
@@ -68,7 +68,7 @@ pub struct ReceiveInput {
 }
 
 /// One message to publish: the parameters `Publish` and each `PublishBatch` entry share.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(default)]
 pub struct PublishInput {
     pub message: String,
@@ -89,7 +89,7 @@ impl PublishInput {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PublishBatchEntry {
     pub id: String,
     #[serde(flatten)]
@@ -97,7 +97,7 @@ pub struct PublishBatchEntry {
 }
 
 /// How a simulated subscriber endpoint behaves (a Fanout control, not an AWS API).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct EndpointSettings {
     /// Down: every delivery attempt fails as a server error and is retried.
     pub available: bool,
@@ -117,7 +117,7 @@ impl Default for EndpointSettings {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "action")]
 pub enum Command {
     CreateQueue {

@@ -11,7 +11,9 @@
 
 use super::actors::{ConsumerSpec, ProducerSpec};
 use super::{AccessMode, Chaos, Command, Engine, EngineConfig, SimTime};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+mod read;
 
 /// The only scenario format so far; a file with another `fanout` value is refused.
 pub const SCENARIO_VERSION: u32 = 1;
@@ -23,14 +25,14 @@ pub const MAX_SCENARIO_BYTES: usize = 20 * 1024 * 1024;
 pub const MAX_JOURNAL_ENTRIES: usize = 200_000;
 
 /// One change a driver made, at the virtual time it made it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Entry {
     pub at: SimTime,
     #[serde(flatten)]
     pub op: Op,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "op", rename_all = "kebab-case")]
 pub enum Op {
     /// The clock moved to `at`; consecutive moves are merged, since processing up to `t2`
@@ -99,14 +101,30 @@ impl Journal {
 }
 
 /// Everything needed to rebuild a page's simulation, as exported to a file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
     pub fanout: u32,
     pub config: EngineConfig,
     pub journal: Vec<Entry>,
     /// What the user typed into the CLI console, oldest first, for its history.
-    #[serde(default)]
     pub console_history: Vec<String>,
+}
+
+/// A scenario's file written from borrowed parts: autosave writes the live journal
+/// without first cloning up to `MAX_JOURNAL_ENTRIES` entries.
+#[derive(Serialize)]
+struct ScenarioFile<'a> {
+    fanout: u32,
+    config: &'a EngineConfig,
+    journal: &'a [Entry],
+    console_history: &'a [String],
+}
+
+impl ScenarioFile<'_> {
+    fn to_json(&self) -> String {
+        // Plain data (strings, numbers, maps with string keys): serialising cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
 }
 
 impl Engine {
@@ -133,9 +151,33 @@ impl Engine {
         }
     }
 
-    /// The scenario so far. Refused when the engine does not journal or its journal
-    /// stopped recording, since a partial scenario would replay into something else.
+    /// The scenario so far (see `saveable_journal` for when it is refused).
     pub fn scenario(&self, console_history: Vec<String>) -> Result<Scenario, String> {
+        let journal = self.saveable_journal()?;
+        Ok(Scenario {
+            fanout: SCENARIO_VERSION,
+            config: journal.config,
+            journal: journal.entries.clone(),
+            console_history,
+        })
+    }
+
+    /// The scenario so far as its file's JSON: what `scenario(..)?.to_json()` gives,
+    /// without copying the journal.
+    pub fn scenario_json(&self, console_history: &[String]) -> Result<String, String> {
+        let journal = self.saveable_journal()?;
+        Ok(ScenarioFile {
+            fanout: SCENARIO_VERSION,
+            config: &journal.config,
+            journal: &journal.entries,
+            console_history,
+        }
+        .to_json())
+    }
+
+    /// Refused when the engine does not journal or its journal stopped recording, since a
+    /// partial scenario would replay into something else.
+    fn saveable_journal(&self) -> Result<&Journal, String> {
         let journal = self
             .journal
             .as_ref()
@@ -145,19 +187,19 @@ impl Engine {
                 "the scenario is too long to save (over {MAX_JOURNAL_ENTRIES} recorded changes)"
             ));
         }
-        Ok(Scenario {
-            fanout: SCENARIO_VERSION,
-            config: journal.config,
-            journal: journal.entries.clone(),
-            console_history,
-        })
+        Ok(journal)
     }
 }
 
 impl Scenario {
     pub fn to_json(&self) -> String {
-        // Plain data (strings, numbers, maps with string keys): serialising cannot fail.
-        serde_json::to_string(self).unwrap_or_default()
+        ScenarioFile {
+            fanout: self.fanout,
+            config: &self.config,
+            journal: &self.journal,
+            console_history: &self.console_history,
+        }
+        .to_json()
     }
 
     /// Parses and checks an exported scenario, refusing oversized input before parsing.
@@ -169,13 +211,9 @@ impl Scenario {
                 MAX_SCENARIO_BYTES / (1024 * 1024)
             ));
         }
-        #[derive(Deserialize)]
-        struct Head {
-            fanout: Option<serde_json::Value>,
-        }
-        let head: Head = serde_json::from_str(text)
+        let doc: serde_json::Value = serde_json::from_str(text)
             .map_err(|e| format!("this is not a Fanout scenario (not valid JSON: {e})"))?;
-        match head.fanout.as_ref().and_then(|v| v.as_u64()) {
+        match doc.get("fanout").and_then(|v| v.as_u64()) {
             Some(v) if v == u64::from(SCENARIO_VERSION) => {}
             Some(v) => {
                 return Err(format!(
@@ -184,7 +222,7 @@ impl Scenario {
             }
             None => return Err("this is not a Fanout scenario (no \"fanout\" version)".into()),
         }
-        serde_json::from_str(text).map_err(|e| format!("this scenario is damaged: {e}"))
+        read::scenario(&doc).map_err(|e| format!("this scenario is damaged: {e}"))
     }
 
     /// Replays the journal into a new engine (itself journaled). Any refused step means

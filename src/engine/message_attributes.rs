@@ -17,7 +17,7 @@
 use super::error::{ErrorCode, SqsError};
 use crate::collect_map::CollectMap;
 use md5::{Digest, Md5};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// [guide] "Each message can have up to 10 attributes."
@@ -28,7 +28,7 @@ pub const MAX_DATA_TYPE_CHARS: usize = 256;
 /// [guide] "the only supported message system attribute is AWSTraceHeader".
 pub const AWS_TRACE_HEADER: &str = "AWSTraceHeader";
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct MessageAttributeValue {
     /// "String", "Number", "Binary", or one of them with a custom suffix ("Number.float").
     pub data_type: String,

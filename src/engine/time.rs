@@ -1,12 +1,10 @@
 //! Virtual time. The engine never reads a clock: drivers pass time in.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::fmt;
 
 /// Milliseconds since the simulation's epoch (the moment the scenario started).
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct SimTime(pub u64);
 
 impl SimTime {

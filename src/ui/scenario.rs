@@ -15,8 +15,13 @@ pub const AUTOSAVE_KEY: &str = "fanout.scenario.autosave";
 /// A share link's fragment: `#scenario=` then the scenario's JSON in base64url. No
 /// compression: the crates that would do it cost more page weight than links save.
 pub const SHARE_PREFIX: &str = "#scenario=";
-/// Autosave at most this often while only the clock moves (every change saves at once).
+/// Autosave at most this often while only the clock moves.
 const AUTOSAVE_EVERY_MS: u64 = 2_000;
+/// Wall-clock milliseconds between two autosaves. A save writes the whole journal (up to
+/// `MAX_JOURNAL_ENTRIES` entries, tens of megabytes of JSON), so a change within this
+/// time of the last save only marks the save due: the scenario bar's timer (or the page
+/// being hidden) saves it, once for a whole burst of commands.
+pub const AUTOSAVE_THROTTLE_MS: u32 = 1_000;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ScenarioAction {
@@ -27,6 +32,8 @@ pub enum ScenarioAction {
     DismissNotice,
     /// What Export or Share has to say (a failure, the copied link).
     Notice(String),
+    /// Saves a due autosave now: the throttle's time is up, or the page is being hidden.
+    SaveDue,
 }
 
 /// What the scenario bar shows.
@@ -37,8 +44,12 @@ pub struct ScenarioStatus {
     pub autosave_offered: bool,
     /// localStorage refused the last autosave (full or disabled).
     pub autosave_paused: bool,
+    /// A change waits for its autosave (see `AUTOSAVE_THROTTLE_MS`).
+    pub autosave_due: bool,
     /// (journal entries, virtual time) at the latest autosave.
     saved: (usize, SimTime),
+    /// Wall-clock milliseconds of the latest autosave.
+    saved_wall_ms: Option<u64>,
 }
 
 /// The share link's scenario JSON, if the URL carries one; Err when it is cut or damaged.
@@ -154,6 +165,11 @@ impl AppState {
             ScenarioAction::DiscardAutosave => self.scenario.autosave_offered = false,
             ScenarioAction::DismissNotice => self.scenario.notice = None,
             ScenarioAction::Notice(text) => self.scenario.notice = Some(text),
+            ScenarioAction::SaveDue => {
+                if self.scenario.autosave_due {
+                    self.save_now();
+                }
+            }
         }
     }
 
@@ -168,18 +184,19 @@ impl AppState {
         fresh.console = ConsoleState::with_history(history);
         fresh.console.scenario_start = start.min(fresh.console.history.len());
         fresh.scenario.saved = self.scenario.saved;
+        fresh.scenario.saved_wall_ms = self.scenario.saved_wall_ms;
         *self = fresh;
         Ok(())
     }
 
     /// The scenario as JSON, for export, share and autosave.
     pub fn scenario_json(&self) -> Result<String, String> {
-        let engine = self.engine.borrow();
-        Ok(engine.scenario(self.console.scenario().to_vec())?.to_json())
+        self.engine.borrow().scenario_json(self.console.scenario())
     }
 
-    /// Saves after each change, and every couple of virtual seconds while time runs. A
-    /// refusal (storage full) pauses autosave with a notice; the page goes on.
+    /// Saves after each change, and every couple of virtual seconds while time runs, but
+    /// at most once per `AUTOSAVE_THROTTLE_MS` of wall time: a change sooner than that is
+    /// left due for `ScenarioAction::SaveDue`.
     pub(super) fn autosave(&mut self) {
         let (len, now) = {
             let engine = self.engine.borrow();
@@ -193,8 +210,27 @@ impl AppState {
         if len == saved_len && now.millis() < saved_at.millis() + AUTOSAVE_EVERY_MS {
             return;
         }
+        let throttled = self.scenario.saved_wall_ms.is_some_and(|at| {
+            (self.wall_ms as u64).saturating_sub(at) < u64::from(AUTOSAVE_THROTTLE_MS)
+        });
+        if throttled {
+            self.scenario.autosave_due = true;
+        } else {
+            self.save_now();
+        }
+    }
+
+    /// Writes the scenario to localStorage. A refusal (storage full) pauses autosave with
+    /// a notice; the page goes on.
+    fn save_now(&mut self) {
+        let (len, now) = {
+            let engine = self.engine.borrow();
+            (engine.journal_len(), engine.now())
+        };
         self.scenario.autosave_offered = false;
+        self.scenario.autosave_due = false;
         self.scenario.saved = (len, now);
+        self.scenario.saved_wall_ms = Some(self.wall_ms as u64);
         let Ok(json) = self.scenario_json() else {
             self.scenario.autosave_paused = true;
             return;

@@ -17,7 +17,7 @@ use super::super::{Command, Engine, PollId, Reply, SimTime};
 use super::processing::ProcessingTime;
 use super::scaling::{Instances, EVALUATION_PERIOD_MS};
 use super::{queue_at, ActorId, ActorStatus, Kind, Slot};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 use std::hash::{BuildHasherDefault, DefaultHasher};
 
@@ -26,7 +26,7 @@ use std::hash::{BuildHasherDefault, DefaultHasher};
 pub const EMPTY_SHORT_POLL_PAUSE_MS: u64 = 1000;
 const DAY_MS: u64 = 86_400_000;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ConsumerSpec {
     pub queue_url: String,
     pub instances: Instances,

@@ -1,9 +1,9 @@
 //! How long a consumer takes over one message, drawn from the engine's one RNG.
 
 use super::super::rng::SimRng;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "distribution", rename_all = "lowercase")]
 pub enum ProcessingTime {
     Fixed {

@@ -10,9 +10,9 @@ use super::super::{BatchFailure, Command, Engine, Reply, SimTime};
 use super::rate::RatePattern;
 use super::template::Template;
 use super::{queue_at, ActorId, Kind, Slot};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Target {
     /// A queue URL.
@@ -29,7 +29,7 @@ impl Target {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ProducerSpec {
     pub target: Target,
     pub pattern: RatePattern,

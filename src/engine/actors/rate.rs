@@ -7,13 +7,13 @@
 //! periods. The next send time is the first millisecond at which the count reaches the
 //! next batch, found by bisection: O(log t) per send, no per-tick work.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Messages per second, in thousandths (`1500` is 1.5 messages a second), so that
 /// steady and spike counts are exact integer arithmetic.
 pub type MilliRate = u64;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "pattern", rename_all = "lowercase")]
 pub enum RatePattern {
     Steady {

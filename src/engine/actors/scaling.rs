@@ -14,7 +14,7 @@
 use super::super::trace::Event;
 use super::super::{Engine, SimTime};
 use super::{queue_at, ActorId, ActorStatus, Kind, Slot};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 pub const EVALUATION_PERIOD_MS: u64 = 60_000;
 /// Consecutive checks above (below) capacity before scaling out (in), as AWS's alarms.
@@ -23,7 +23,7 @@ pub const SCALE_IN_DATAPOINTS: u32 = 15;
 /// Enough for a classroom's demonstrations; more would only slow the page.
 pub const MAX_INSTANCES: u32 = 1000;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "scaling", rename_all = "kebab-case")]
 pub enum Instances {
     Fixed {

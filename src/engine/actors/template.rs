@@ -4,9 +4,9 @@
 //! that number modulo K, `{actor}` the producer's name. Any other brace is kept as
 //! written, so a JSON body such as `{"order": {n}}` needs no escaping.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum Part {
     Text(String),
     Number,
@@ -15,8 +15,8 @@ enum Part {
 }
 
 /// A parsed template; rendering one message is a few pushes onto a string.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(into = "String")]
 pub struct Template {
     source: String,
     parts: Vec<Part>,
@@ -81,13 +81,6 @@ impl Template {
 
     pub fn source(&self) -> &str {
         &self.source
-    }
-}
-
-impl TryFrom<String> for Template {
-    type Error = String;
-    fn try_from(s: String) -> Result<Template, String> {
-        Template::parse(&s)
     }
 }
 

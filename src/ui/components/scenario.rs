@@ -4,10 +4,12 @@ use super::console::copy_to_clipboard;
 use super::Dispatch;
 use crate::engine::journal::MAX_SCENARIO_BYTES;
 use crate::engine::Engine;
-use crate::ui::scenario::{encode_share, ScenarioAction, ScenarioStatus};
+use crate::ui::scenario::{encode_share, ScenarioAction, ScenarioStatus, AUTOSAVE_THROTTLE_MS};
 use crate::ui::state::Action;
+use gloo_timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlInputElement;
@@ -29,8 +31,7 @@ impl PartialEq for Source {
 
 impl Source {
     fn json(&self) -> Result<String, String> {
-        let engine = self.engine.borrow();
-        Ok(engine.scenario(self.console_history.clone())?.to_json())
+        self.engine.borrow().scenario_json(&self.console_history)
     }
 }
 
@@ -84,8 +85,43 @@ fn share_url(json: &str) -> String {
     format!("{base}{}", encode_share(json))
 }
 
+/// Saves a throttled autosave when its time is up, and any due one when the tab is hidden
+/// or closed (`pagehide`, the last event a page can rely on), so no change is lost.
+#[hook]
+fn use_due_autosave(due: bool, d: &Dispatch) {
+    {
+        let d = d.clone();
+        use_effect_with(due, move |&due| {
+            let timer = due.then(|| {
+                Timeout::new(AUTOSAVE_THROTTLE_MS, move || {
+                    act(&d, ScenarioAction::SaveDue)
+                })
+            });
+            move || drop(timer)
+        });
+    }
+    let d = d.clone();
+    use_effect_with((), move |_| {
+        let listener = Closure::<dyn Fn()>::new(move || act(&d, ScenarioAction::SaveDue));
+        let window = web_sys::window();
+        if let Some(w) = &window {
+            let _ =
+                w.add_event_listener_with_callback("pagehide", listener.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(w) = &window {
+                let _ = w.remove_event_listener_with_callback(
+                    "pagehide",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+        }
+    });
+}
+
 #[function_component]
 pub fn ScenarioBar(props: &ScenarioProps) -> Html {
+    use_due_autosave(props.status.autosave_due, &props.dispatch);
     let export = {
         let (d, source) = (props.dispatch.clone(), props.source.clone());
         Callback::from(move |_| {

@@ -269,6 +269,10 @@ fn config(c: &Obj) -> Result<EngineConfig, String> {
         chaos: Chaos::parse(&chaos).ok_or_else(|| c.unknown("chaos", &chaos))?,
         epoch_ms: c.u64("epoch_ms")?,
         access: access(c)?.unwrap_or_default(),
+        // Written only when it is not the default (see `EngineConfig`).
+        max_resident_messages: c
+            .opt_u64("max_resident_messages")?
+            .unwrap_or(crate::engine::capacity::DEFAULT_MAX_RESIDENT_MESSAGES),
     })
 }
 

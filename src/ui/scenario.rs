@@ -8,14 +8,15 @@
 use super::console::ConsoleState;
 use super::state::AppState;
 use crate::engine::journal::Scenario;
-use crate::engine::SimTime;
 use base64::Engine as _;
 
 pub const AUTOSAVE_KEY: &str = "fanout.scenario.autosave";
 /// A share link's fragment: `#scenario=` then the scenario's JSON in base64url. No
 /// compression: the crates that would do it cost more page weight than links save.
 pub const SHARE_PREFIX: &str = "#scenario=";
-/// Autosave at most this often while only the clock moves (every change saves at once).
+/// Autosave at most this often, in real milliseconds, while only the clock moves (every
+/// change saves at once). Real, not virtual: at 1000x two virtual seconds pass every tick,
+/// and writing the whole journal to localStorage 25 times a second stalled the page.
 const AUTOSAVE_EVERY_MS: u64 = 2_000;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,8 +38,8 @@ pub struct ScenarioStatus {
     pub autosave_offered: bool,
     /// localStorage refused the last autosave (full or disabled).
     pub autosave_paused: bool,
-    /// (journal entries, virtual time) at the latest autosave.
-    saved: (usize, SimTime),
+    /// (journal entries, wall-clock ms) at the latest autosave.
+    saved: (usize, u64),
 }
 
 /// The share link's scenario JSON, if the URL carries one; Err when it is cut or damaged.
@@ -173,16 +174,14 @@ impl AppState {
     /// Saves after each change, and every couple of virtual seconds while time runs. A
     /// refusal (storage full) pauses autosave with a notice; the page goes on.
     pub(super) fn autosave(&mut self) {
-        let (len, now) = {
-            let engine = self.engine.borrow();
-            (engine.journal_len(), engine.now())
-        };
+        let len = self.engine.borrow().journal_len();
+        let now = self.wall_ms as u64;
         // An offered autosave is kept until the user changes something.
         if len == 0 && self.scenario.autosave_offered {
             return;
         }
         let (saved_len, saved_at) = self.scenario.saved;
-        if len == saved_len && now.millis() < saved_at.millis() + AUTOSAVE_EVERY_MS {
+        if len == saved_len && now < saved_at + AUTOSAVE_EVERY_MS {
             return;
         }
         self.scenario.autosave_offered = false;

@@ -1261,6 +1261,7 @@ fn unlisted_messages_are_counted_by_state_with_thousands_separated() {
 async fn a_long_queue_lists_its_first_messages_and_counts_the_rest_by_state() {
     use fanout::ui::view::{MAX_GROUPS, MAX_ROWS};
     let page = Page::mount();
+    page.until("the console", |t| t.contains("Console")).await;
     page.console_enter(
         "Q=$(aws sqs create-queue --queue-name many --query QueueUrl --output text); \
          for i in {1..60}; do R=$(aws sqs send-message --queue-url \"$Q\" --message-body m$i); done; \

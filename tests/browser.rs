@@ -1370,6 +1370,93 @@ fanout clock advance 5m
     }
 }
 
+#[wasm_bindgen_test]
+fn unlisted_messages_are_counted_by_state_with_thousands_separated() {
+    use fanout::ui::components::messages::unlisted_text;
+    use fanout::ui::view::Unlisted;
+    let by_state = |visible, in_flight, delayed| Unlisted {
+        visible,
+        in_flight,
+        delayed,
+    };
+    assert_eq!(
+        unlisted_text(9_950, &by_state(0, 9_950, 0)),
+        "…and 9,950 more not listed: 9,950 in flight."
+    );
+    assert_eq!(
+        unlisted_text(1_234_567, &by_state(1_000_000, 234_000, 567)),
+        "…and 1,234,567 more not listed: 1,000,000 visible, 234,000 in flight, 567 delayed."
+    );
+    assert_eq!(
+        unlisted_text(999, &by_state(0, 0, 0)),
+        "…and 999 more not listed."
+    );
+}
+
+/// DESIGN §6: what cannot be drawn one by one is aggregated. A long queue lists its oldest
+/// messages and counts the rest by state; a legend of many groups names the first ones.
+#[wasm_bindgen_test]
+async fn a_long_queue_lists_its_first_messages_and_counts_the_rest_by_state() {
+    use fanout::ui::view::{MAX_GROUPS, MAX_ROWS};
+    let page = Page::mount();
+    page.until("the console", |t| t.contains("Console")).await;
+    page.console_enter(
+        "Q=$(aws sqs create-queue --queue-name many --query QueueUrl --output text); \
+         for i in {1..60}; do R=$(aws sqs send-message --queue-url \"$Q\" --message-body m$i); done; \
+         for i in 1 2 3 4 5 6 7 8 9 10; do R=$(aws sqs receive-message --queue-url \"$Q\" --visibility-timeout 600); done",
+    );
+    page.until("sixty messages", |t| {
+        t.contains("in flight") && t.contains("Queues (1)")
+    })
+    .await;
+    page.click_queue("many");
+    page.until("the messages view", |t| {
+        t.contains("Messages in queue (60)")
+    })
+    .await;
+    let rows = page.all("section.messages tr.message-row");
+    assert_eq!(rows.len(), MAX_ROWS);
+    let in_flight = page
+        .text_of("section.queues button.queue .count.in-flight")
+        .split(' ')
+        .next()
+        .and_then(|n| n.parse::<usize>().ok())
+        .expect("an in-flight count");
+    assert!(in_flight > 0, "the receives took some messages");
+    let listed_in_flight = page.all("section.messages .state.in-flight").len();
+    let unlisted_in_flight = in_flight - listed_in_flight;
+    let unlisted_visible = 60 - MAX_ROWS - unlisted_in_flight;
+    let parts: Vec<String> = [
+        (unlisted_visible, "visible"),
+        (unlisted_in_flight, "in flight"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, s)| format!("{n} {s}"))
+    .collect();
+    assert_eq!(
+        page.text_of("section.messages p.more"),
+        format!("…and 10 more not listed: {}.", parts.join(", "))
+    );
+
+    // Thirty message groups: the legend names the first ones and counts the others.
+    page.console_enter(
+        "F=$(aws sqs create-queue --queue-name groups.fifo --attributes FifoQueue=true,ContentBasedDeduplication=true --query QueueUrl --output text); \
+         for i in {1..30}; do R=$(aws sqs send-message --queue-url \"$F\" --message-body g$i --message-group-id g$i); done",
+    );
+    page.until("the FIFO queue", |t| t.contains("Queues (2)"))
+        .await;
+    page.click_queue("groups.fifo");
+    page.until("its messages", |t| t.contains("Messages in queue (30)"))
+        .await;
+    assert_eq!(page.all(".group-legend .group-entry").len(), MAX_GROUPS);
+    assert_eq!(
+        page.text_of(".group-legend .more"),
+        format!("and {} more groups", 30 - MAX_GROUPS)
+    );
+    assert_eq!(page.text_of("section.messages p.more"), "");
+}
+
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }

@@ -15,7 +15,10 @@ pub const AUTOSAVE_KEY: &str = "fanout.scenario.autosave";
 /// A share link's fragment: `#scenario=` then the scenario's JSON in base64url. No
 /// compression: the crates that would do it cost more page weight than links save.
 pub const SHARE_PREFIX: &str = "#scenario=";
-/// Autosave at most this often while only the clock moves.
+/// Autosave at most this often, in real milliseconds, while only the clock moves (a
+/// change saves sooner, see `AUTOSAVE_THROTTLE_MS`). Real, not virtual: at 1000x two
+/// virtual seconds pass every tick, and writing the whole journal to localStorage 25 times
+/// a second stalled the page.
 const AUTOSAVE_EVERY_MS: u64 = 2_000;
 /// Wall-clock milliseconds between two autosaves. A save writes the whole journal (up to
 /// `MAX_JOURNAL_ENTRIES` entries, tens of megabytes of JSON), so a change within this
@@ -46,9 +49,10 @@ pub struct ScenarioStatus {
     pub autosave_paused: bool,
     /// A change waits for its autosave (see `AUTOSAVE_THROTTLE_MS`).
     pub autosave_due: bool,
-    /// (journal entries, virtual time) at the latest autosave.
-    saved: (usize, SimTime),
-    /// Wall-clock milliseconds of the latest autosave.
+    /// Journal entries and virtual time at the latest autosave.
+    saved_len: usize,
+    saved_virtual: SimTime,
+    /// Wall-clock milliseconds of the latest autosave, if there was one.
     saved_wall_ms: Option<u64>,
 }
 
@@ -183,7 +187,8 @@ impl AppState {
         history.extend(scenario.console_history);
         fresh.console = ConsoleState::with_history(history);
         fresh.console.scenario_start = start.min(fresh.console.history.len());
-        fresh.scenario.saved = self.scenario.saved;
+        fresh.scenario.saved_len = self.scenario.saved_len;
+        fresh.scenario.saved_virtual = self.scenario.saved_virtual;
         fresh.scenario.saved_wall_ms = self.scenario.saved_wall_ms;
         *self = fresh;
         Ok(())
@@ -198,16 +203,19 @@ impl AppState {
     /// at most once per `AUTOSAVE_THROTTLE_MS` of wall time: a change sooner than that is
     /// left due for `ScenarioAction::SaveDue`.
     pub(super) fn autosave(&mut self) {
-        let (len, now) = {
-            let engine = self.engine.borrow();
-            (engine.journal_len(), engine.now())
-        };
+        let len = self.engine.borrow().journal_len();
+        let now = self.wall_ms as u64;
         // An offered autosave is kept until the user changes something.
         if len == 0 && self.scenario.autosave_offered {
             return;
         }
-        let (saved_len, saved_at) = self.scenario.saved;
-        if len == saved_len && now.millis() < saved_at.millis() + AUTOSAVE_EVERY_MS {
+        let recent = self
+            .scenario
+            .saved_wall_ms
+            .is_some_and(|at| now < at + AUTOSAVE_EVERY_MS);
+        let unchanged = len == self.scenario.saved_len
+            && self.engine.borrow().now() == self.scenario.saved_virtual;
+        if unchanged || (len == self.scenario.saved_len && recent) {
             return;
         }
         let throttled = self.scenario.saved_wall_ms.is_some_and(|at| {
@@ -229,7 +237,8 @@ impl AppState {
         };
         self.scenario.autosave_offered = false;
         self.scenario.autosave_due = false;
-        self.scenario.saved = (len, now);
+        self.scenario.saved_len = len;
+        self.scenario.saved_virtual = now;
         self.scenario.saved_wall_ms = Some(self.wall_ms as u64);
         let Ok(json) = self.scenario_json() else {
             self.scenario.autosave_paused = true;

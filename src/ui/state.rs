@@ -813,23 +813,13 @@ impl AppState {
         };
     }
 
-    /// The selected queue's latest move task, as ListMessageMoveTasks reports it.
+    /// The selected queue's latest move task, as ListMessageMoveTasks reports it. Read,
+    /// not applied: a command on every tick grew the journal by two entries a tick and
+    /// autosaved it whole each time.
     fn refresh_move_task(&mut self) {
-        let Some(source_arn) = self.selected_arn() else {
-            self.move_task = None;
-            return;
-        };
-        let reply = self
-            .engine
-            .borrow_mut()
-            .apply(Command::ListMessageMoveTasks {
-                source_arn,
-                max_results: None,
-            });
-        self.move_task = match reply {
-            Ok(Reply::MoveTasks(tasks)) => tasks.into_iter().next(),
-            _ => None,
-        };
+        self.move_task = self
+            .selected_arn()
+            .and_then(|arn| self.engine.borrow().latest_move_task(&arn));
     }
 
     /// Reads new trace entries into the notes. A received message that has since left

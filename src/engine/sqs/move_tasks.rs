@@ -126,6 +126,15 @@ impl Engine {
         Ok(Reply::TaskHandle(handle))
     }
 
+    /// The latest move task from `source_arn`, as ListMessageMoveTasks reports it, read
+    /// without applying (and so journaling) a command: the page asks on every clock tick.
+    pub fn latest_move_task(&self, source_arn: &str) -> Option<MoveTaskReport> {
+        match self.handle_list_message_move_tasks(source_arn, None) {
+            Ok(Reply::MoveTasks(tasks)) => tasks.into_iter().next(),
+            _ => None,
+        }
+    }
+
     pub(super) fn handle_list_message_move_tasks(
         &self,
         source_arn: &str,

@@ -151,8 +151,9 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
                 <div class="column right">
                     if let (Some(queue), false) = (&snap.selected, inspecting) {
-                        <MessagesView rows={snap.rows} total={snap.total_messages} fifo={queue.fifo}
-                            groups={snap.groups} departures={snap.departures} />
+                        <MessagesView rows={snap.rows} unlisted={snap.unlisted} total={snap.total_messages}
+                            fifo={queue.fifo} groups={snap.groups} group_count={snap.group_count}
+                            departures={snap.departures} />
                     }
                     <EventLog lines={snap.log} />
                 </div>

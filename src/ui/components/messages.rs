@@ -12,16 +12,22 @@ use super::send_receive::tail;
 use crate::engine::SimTime;
 use crate::ui::describe::short_id;
 use crate::ui::notes::MoveKind;
-use crate::ui::view::{duration, Departure, GroupInfo, GroupTag, MessageRow, RowState};
+use crate::ui::view::{duration, Departure, GroupInfo, GroupTag, MessageRow, RowState, Unlisted};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct MessagesProps {
     pub rows: Vec<MessageRow>,
+    /// The queue's messages not drawn as rows, by state.
+    #[prop_or_default]
+    pub unlisted: Unlisted,
     /// Messages in the queue, including those not drawn.
     pub total: usize,
     pub fifo: bool,
+    /// The first groups (`view::MAX_GROUPS`), and how many there are in all.
     pub groups: Vec<GroupInfo>,
+    #[prop_or_default]
+    pub group_count: usize,
     pub departures: Vec<Departure>,
 }
 
@@ -32,7 +38,7 @@ pub fn MessagesView(props: &MessagesProps) -> Html {
         <section class="card messages" aria-labelledby="messages-title">
             <h2 id="messages-title">{ format!("Messages in queue ({})", props.total) }</h2>
             if !props.groups.is_empty() {
-                { group_legend(&props.groups, props.fifo) }
+                { group_legend(&props.groups, props.group_count, props.fifo) }
             }
             if props.rows.is_empty() {
                 <p class="empty">{ "The queue is empty." }</p>
@@ -50,7 +56,7 @@ pub fn MessagesView(props: &MessagesProps) -> Html {
                     </tbody>
                 </table>
                 if hidden > 0 {
-                    <p class="more">{ format!("…and {hidden} more not listed.") }</p>
+                    <p class="more">{ unlisted_text(hidden, &props.unlisted) }</p>
                 }
             }
             if !props.departures.is_empty() {
@@ -64,6 +70,38 @@ pub fn MessagesView(props: &MessagesProps) -> Html {
             }
         </section>
     }
+}
+
+/// "…and 9,950 more not listed: 9,950 in flight." Only the states some of them are in.
+pub fn unlisted_text(hidden: usize, by_state: &Unlisted) -> String {
+    let parts: Vec<String> = [
+        (by_state.visible, "visible"),
+        (by_state.in_flight, "in flight"),
+        (by_state.delayed, "delayed"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, state)| format!("{} {state}", thousands(*n)))
+    .collect();
+    let more = format!("…and {} more not listed", thousands(hidden));
+    if parts.is_empty() {
+        format!("{more}.")
+    } else {
+        format!("{more}: {}.", parts.join(", "))
+    }
+}
+
+/// `9950` as `9,950`: counts this large are read at a glance.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn departure_text(m: &Departure) -> String {
@@ -80,7 +118,8 @@ fn departure_text(m: &Departure) -> String {
 /// The groups with messages in the queue, each in its colour, with what holds it back.
 /// (Plain functions rather than components where nothing is gained by skipping renders:
 /// every component costs code size.)
-fn group_legend(groups: &[GroupInfo], fifo: bool) -> Html {
+fn group_legend(groups: &[GroupInfo], count: usize, fifo: bool) -> Html {
+    let more = count.saturating_sub(groups.len());
     html! {
         <div class="group-legend" aria-label="Message groups">
             <span class="label">{ "Message groups" }</span>
@@ -105,6 +144,9 @@ fn group_legend(groups: &[GroupInfo], fifo: bool) -> Html {
                     }
                 }) }
             </ul>
+            if more > 0 {
+                <span class="more">{ format!("and {} more groups", thousands(more)) }</span>
+            }
         </div>
     }
 }

@@ -157,3 +157,79 @@ fn the_document_lists_every_case() {
         .collect();
     assert!(missing.is_empty(), "docs/BAD_INPUT.md lacks {missing:?}");
 }
+
+/// What the real AWS CLI printed for each AWS CLI row (`tests/data/bad_input_aws_cli.json`,
+/// recorded by `tests/peer/bad_input_crosscheck.py` against moto).
+#[derive(Deserialize)]
+struct CrossCheck {
+    rows: BTreeMap<String, Recorded>,
+    /// Row id → why Fanout rightly differs from what was recorded.
+    notes: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+struct Recorded {
+    printed: String,
+    status: i32,
+}
+
+/// Removes the error framing that changed between CLI versions (see the file's `framing`).
+fn unframed(text: &str) -> String {
+    text.replace("aws: [ERROR]: ", "")
+        .replace("An error occurred (ParamValidation): ", "")
+        .replace("aws: error: ", "")
+}
+
+fn error_code(text: &str) -> Option<&str> {
+    let start = text.find("An error occurred (")? + "An error occurred (".len();
+    let len = text[start..].find(") when calling")?;
+    Some(&text[start..start + len])
+}
+
+/// Every AWS CLI row agrees with the real CLI, or has a note saying why not: the CLI's own
+/// refusals (status 252 or 255 before any call, and shell syntax) must print the same
+/// message with the same status; service refusals must carry the same error code, and where
+/// moto (a peer, not AWS) answers otherwise, the note cites AWS's documentation.
+#[test]
+fn every_aws_cli_row_agrees_with_the_real_cli_or_says_why_not() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let read = |name: &str| std::fs::read_to_string(format!("{root}/tests/data/{name}")).unwrap();
+    let catalogue: Catalogue = serde_json::from_str(&read("bad_input_catalogue.json")).unwrap();
+    let checked: CrossCheck = serde_json::from_str(&read("bad_input_aws_cli.json")).unwrap();
+    let mut wrong = Vec::new();
+    for case in catalogue
+        .cases
+        .iter()
+        .filter(|c| c.input.starts_with("aws"))
+    {
+        let Some(real) = checked.rows.get(&case.id) else {
+            wrong.push(format!("{}: not cross-checked", case.id));
+            continue;
+        };
+        if checked.notes.contains_key(&case.id) {
+            continue;
+        }
+        let cli_refused = matches!(real.status, 2 | 252 | 255);
+        let agrees = if cli_refused {
+            real.status == case.status && unframed(&real.printed).contains(&unframed(&case.expect))
+        } else {
+            real.status == case.status
+                && error_code(&real.printed).is_some()
+                && error_code(&real.printed) == error_code(&case.expect)
+        };
+        if !agrees {
+            wrong.push(format!(
+                "{}: Fanout {} {:?}, the AWS CLI {} {:?}",
+                case.id, case.status, case.expect, real.status, real.printed
+            ));
+        }
+    }
+    for id in checked.notes.keys() {
+        if !catalogue.cases.iter().any(|c| &c.id == id) {
+            wrong.push(format!(
+                "{id}: a note for a row the catalogue no longer has"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -13,6 +13,7 @@
 
 use fanout::cli::{Output, Session};
 use fanout::engine::capacity::DEFAULT_MAX_RESIDENT_MESSAGES;
+use fanout::engine::journal::Scenario;
 use fanout::engine::{EngineConfig, Event};
 use std::time::Instant;
 
@@ -199,4 +200,43 @@ fn drill_at_the_real_limit() {
         }
     );
     assert_still_answers(&mut s, "flood", DEFAULT_MAX_RESIDENT_MESSAGES);
+}
+
+/// A scenario file carries its engine config, so a hand-edited `max_resident_messages`
+/// could lift the limit and let a flood take the tab down on import. Such a file is refused
+/// whole, with the field, the limit and what to do; the default and lower limits import.
+#[test]
+fn an_imported_scenario_cannot_raise_the_limit() {
+    let file = |limit: Option<u64>| {
+        let field = limit
+            .map(|n| format!(r#","max_resident_messages":{n}"#))
+            .unwrap_or_default();
+        format!(
+            r#"{{"fanout":1,"config":{{"seed":1,"chaos":"off","epoch_ms":1767225600000{field}}},"journal":[{{"at":0,"op":"command","command":{{"action":"CreateQueue","queue_name":"a","attributes":{{}}}}}}]}}"#
+        )
+    };
+    for raised in [DEFAULT_MAX_RESIDENT_MESSAGES + 1, 10_000_000, u64::MAX] {
+        let scenario =
+            Scenario::parse(&file(Some(raised))).expect("the file itself is well formed");
+        let reason = scenario
+            .replay()
+            .err()
+            .unwrap_or_else(|| panic!("a limit of {raised} was imported"));
+        assert!(
+            reason.contains("max_resident_messages")
+                && reason.contains("above Fanout's limit of 1,000,000 messages")
+                && reason.contains("set it to 1,000,000 or less"),
+            "{reason}"
+        );
+    }
+    for allowed in [None, Some(DEFAULT_MAX_RESIDENT_MESSAGES), Some(SMALL_LIMIT)] {
+        let engine = Scenario::parse(&file(allowed))
+            .and_then(|s| s.replay())
+            .unwrap_or_else(|e| panic!("{allowed:?} was refused: {e}"));
+        assert_eq!(
+            engine.config().max_resident_messages,
+            allowed.unwrap_or(DEFAULT_MAX_RESIDENT_MESSAGES)
+        );
+        assert_eq!(engine.queues().count(), 1);
+    }
 }

@@ -28,6 +28,28 @@ pub(in crate::engine) fn is_default_max_resident_messages(n: &u64) -> bool {
     *n == DEFAULT_MAX_RESIDENT_MESSAGES
 }
 
+/// Refuses a config that raises the limit above the default. A scenario file or autosave
+/// carries its config, so without this a hand-edited file could lift the limit and let a
+/// flood crash the tab, which is what the limit exists to prevent. Refusing (rather than
+/// clamping) keeps replay honest: a journal recorded under a higher limit may hold more
+/// messages than the default allows, and clamping would turn that into a confusing
+/// "step N was refused" far into the file. Lower limits stay allowed (tests and drills
+/// use them).
+pub fn check_imported_config(config: &EngineConfig) -> Result<(), String> {
+    let asked = config.max_resident_messages;
+    if asked <= DEFAULT_MAX_RESIDENT_MESSAGES {
+        return Ok(());
+    }
+    Err(format!(
+        "this scenario sets max_resident_messages to {}, above Fanout's limit of {} messages \
+         (the limit keeps the browser tab within its memory); set it to {} or less, or remove \
+         it, and import again",
+        group_thousands(asked),
+        group_thousands(DEFAULT_MAX_RESIDENT_MESSAGES),
+        group_thousands(DEFAULT_MAX_RESIDENT_MESSAGES)
+    ))
+}
+
 /// Refusals counted since the engine was created.
 #[derive(Clone, Copy, Debug, Default)]
 pub(in crate::engine) struct Capacity {

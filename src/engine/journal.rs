@@ -228,6 +228,7 @@ impl Scenario {
     /// Replays the journal into a new engine (itself journaled). Any refused step means
     /// the file does not describe a run that happened: the whole import is refused.
     pub fn replay(&self) -> Result<Engine, String> {
+        super::capacity::check_imported_config(&self.config)?;
         let mut engine = Engine::with_journal(self.config);
         for (i, entry) in self.journal.iter().enumerate() {
             let step = i + 1;

@@ -295,13 +295,32 @@ fn message_attributes(attrs: &MessageAttributes) -> Value {
 
 /// Applies `--query` (JMESPath) to a response.
 pub fn query(doc: &Value, expression: &str) -> Result<Value, String> {
-    let expr = jmespath::compile(&lenient_literals(expression))
-        .map_err(|e| format!("Bad value for --query {expression}: {e}"))?;
+    let expr = jmespath::compile(&lenient_literals(expression)).map_err(|e| {
+        format!(
+            "Bad value for --query {expression}: {}",
+            parse_error(expression, &e)
+        )
+    })?;
     let data = jmespath::Variable::from_serializable(doc).map_err(|e| e.to_string())?;
     let result = expr
         .search(data)
         .map_err(|e| format!("Bad value for --query {expression}: {e}"))?;
     serde_json::to_value(&*result).map_err(|e| e.to_string())
+}
+
+/// The AWS CLI's words for an expression that does not compile. An expression that ends
+/// too soon (the common slip: an unclosed `[?` or `[`) gets Python jmespath's
+/// `IncompleteExpressionError` text, caret under the end, as the real CLI prints it
+/// (cross-checked, docs/BAD_INPUT.md `usage-101`); the crate's own text, which names its
+/// internal tokens, is kept for other parse errors.
+fn parse_error(expression: &str, e: &jmespath::JmespathError) -> String {
+    match &e.reason {
+        jmespath::ErrorReason::Parse(reason) if reason.ends_with("found Eof") => format!(
+            "Invalid jmespath expression: Incomplete expression:\n\"{expression}\"\n{}^",
+            " ".repeat(expression.chars().count() + 1)
+        ),
+        _ => e.to_string(),
+    }
 }
 
 /// The AWS CLI's JMESPath (Python) still accepts a backtick literal that is not JSON, such

@@ -1438,7 +1438,7 @@ impl<'a> Driver<'a> {
 
     /// The operation's own events: `n` new entries named `name`.
     fn expect_events(&mut self, n: usize, name: &str) -> Result<(), String> {
-        let new = &self.e.trace().entries()[self.read..];
+        let new = self.e.trace().since(self.read);
         let count = new
             .iter()
             .filter(|t| format!("{:?}", t.event).starts_with(name))

@@ -28,7 +28,8 @@ pub enum MessageState {
 #[derive(Clone, Debug)]
 pub struct Message {
     pub key: MessageKey,
-    pub message_id: String,
+    /// Shared by the trace events that name it.
+    pub message_id: Arc<str>,
     /// Shared, not copied, when a message moves or is fanned out.
     pub body: Arc<str>,
     pub md5_of_body: String,
@@ -62,7 +63,7 @@ pub struct Message {
 
 impl Message {
     /// A just-sent message: visible (or delayed), never received.
-    pub fn new(key: MessageKey, message_id: String, body: Arc<str>, now: SimTime) -> Message {
+    pub fn new(key: MessageKey, message_id: Arc<str>, body: Arc<str>, now: SimTime) -> Message {
         Message {
             key,
             message_id,

@@ -6,23 +6,24 @@
 use super::time::SimTime;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
+use std::sync::Arc;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "event")]
 pub enum Event {
     QueueCreated {
-        queue: String,
+        queue: Arc<str>,
     },
     QueueDeleted {
-        queue: String,
+        queue: Arc<str>,
     },
     QueueAttributesChanged {
-        queue: String,
+        queue: Arc<str>,
         attributes: Vec<(String, String)>,
     },
     Sent {
-        queue: String,
-        message_id: String,
+        queue: Arc<str>,
+        message_id: Arc<str>,
         visible_at: SimTime,
         #[serde(skip_serializing_if = "Option::is_none")]
         group_id: Option<String>,
@@ -31,51 +32,51 @@ pub enum Event {
     },
     /// A FIFO send whose deduplication id was seen in the last 5 minutes: accepted, not stored.
     SendDeduplicated {
-        queue: String,
-        message_id: String,
+        queue: Arc<str>,
+        message_id: Arc<str>,
         deduplication_id: String,
     },
     /// A delete missed one replica (chaos): the copy there will be delivered again.
     DuplicateCreated {
-        queue: String,
-        message_id: String,
+        queue: Arc<str>,
+        message_id: Arc<str>,
         visible_at: SimTime,
         reason: String,
     },
     QueueTagsChanged {
-        queue: String,
+        queue: Arc<str>,
         tags: Vec<(String, String)>,
     },
     /// A FIFO receive retried with the same ReceiveRequestAttemptId got the same messages.
     ReceiveRetried {
-        queue: String,
+        queue: Arc<str>,
         attempt_id: String,
         messages: u32,
     },
     MoveTaskStarted {
-        source: String,
+        source: Arc<str>,
         destination: Option<String>,
         to_move: u64,
         max_per_second: Option<u32>,
     },
     /// A message move task moved a message out of a dead-letter queue.
     MovedByTask {
-        source: String,
-        message_id: String,
+        source: Arc<str>,
+        message_id: Arc<str>,
         destination: String,
     },
     MoveTaskEnded {
-        source: String,
+        source: Arc<str>,
         status: String,
         moved: u64,
     },
     DelayEnded {
-        queue: String,
-        message_id: String,
+        queue: Arc<str>,
+        message_id: Arc<str>,
     },
     Received {
-        queue: String,
-        message_id: String,
+        queue: Arc<str>,
+        message_id: Arc<str>,
         receive_count: u32,
         invisible_until: SimTime,
         /// An older message was visible but not returned (a standard queue's best-effort
@@ -88,52 +89,52 @@ pub enum Event {
     },
     /// A receive that found nothing: on a short poll this may be a false empty.
     EmptyReceive {
-        queue: String,
+        queue: Arc<str>,
         sampled_hosts: u32,
         hosts: u32,
     },
     LongPollStarted {
-        queue: String,
+        queue: Arc<str>,
         poll: u64,
         until: SimTime,
     },
     LongPollEnded {
-        queue: String,
+        queue: Arc<str>,
         poll: u64,
         messages: u32,
     },
     Deleted {
-        queue: String,
-        message_id: String,
+        queue: Arc<str>,
+        message_id: Arc<str>,
     },
     /// A delete that removed nothing, and why (for example a receipt handle from an older receive).
     DeleteIgnored {
-        queue: String,
-        message_id: String,
+        queue: Arc<str>,
+        message_id: Arc<str>,
         reason: String,
     },
     VisibilityChanged {
-        queue: String,
-        message_id: String,
+        queue: Arc<str>,
+        message_id: Arc<str>,
         invisible_until: SimTime,
     },
     VisibilityExpired {
-        queue: String,
-        message_id: String,
+        queue: Arc<str>,
+        message_id: Arc<str>,
         receive_count: u32,
     },
     Expired {
-        queue: String,
-        message_id: String,
+        queue: Arc<str>,
+        message_id: Arc<str>,
     },
     MovedToDeadLetterQueue {
-        queue: String,
-        message_id: String,
+        queue: Arc<str>,
+        message_id: Arc<str>,
         dead_letter_queue: String,
         receive_count: u32,
     },
     Purged {
-        queue: String,
+        queue: Arc<str>,
         messages: u32,
     },
     // ---- SNS ----
@@ -183,7 +184,7 @@ pub enum Event {
     },
     Published {
         topic: String,
-        message_id: String,
+        message_id: Arc<str>,
         #[serde(skip_serializing_if = "Option::is_none")]
         sequence_number: Option<String>,
         /// Subscriptions it will be delivered to, and those whose filter policy dropped it.
@@ -193,14 +194,14 @@ pub enum Event {
     /// A FIFO publish whose deduplication id was seen in the last 5 minutes.
     PublishDeduplicated {
         topic: String,
-        message_id: String,
+        message_id: Arc<str>,
         deduplication_id: String,
     },
     /// The subscription's filter policy rejected the message: `key` and `condition` say where.
     FilteredOut {
         topic: String,
         subscription: String,
-        message_id: String,
+        message_id: Arc<str>,
         key: String,
         condition: String,
         reason: String,
@@ -209,28 +210,28 @@ pub enum Event {
     DeliverySkipped {
         topic: String,
         subscription: String,
-        message_id: String,
+        message_id: Arc<str>,
         reason: String,
     },
     Delivered {
         topic: String,
         subscription: String,
         endpoint: String,
-        message_id: String,
+        message_id: Arc<str>,
         attempt: u32,
     },
     /// Delivered although AWS would refuse it: the queue has no access policy (lenient access).
     AccessWarning {
         topic: String,
         subscription: String,
-        queue: String,
+        queue: Arc<str>,
         reason: String,
     },
     DeliveryFailed {
         topic: String,
         subscription: String,
         endpoint: String,
-        message_id: String,
+        message_id: Arc<str>,
         attempt: u32,
         reason: String,
         /// Client errors (missing endpoint, denied by policy) are never retried.
@@ -242,7 +243,7 @@ pub enum Event {
     DeliveryDeadLettered {
         topic: String,
         subscription: String,
-        message_id: String,
+        message_id: Arc<str>,
         dead_letter_queue: String,
     },
     /// Retries exhausted and no dead-letter queue took it: the message is gone for this
@@ -250,7 +251,7 @@ pub enum Event {
     DeliveryLost {
         topic: String,
         subscription: String,
-        message_id: String,
+        message_id: Arc<str>,
         reason: String,
     },
     // ---- Actors ----
@@ -313,7 +314,7 @@ pub enum Event {
     DuplicateSideEffect {
         actor: String,
         instance: u32,
-        message_id: String,
+        message_id: Arc<str>,
     },
 }
 
@@ -410,7 +411,7 @@ mod tests {
 
     fn created(i: usize) -> Event {
         Event::QueueCreated {
-            queue: format!("q{i}"),
+            queue: format!("q{i}").into(),
         }
     }
 

@@ -406,7 +406,7 @@ fn row(
     let flags = notes.flags(&q.name, &m.message_id);
     MessageRow {
         key: m.key,
-        message_id: m.message_id.clone(),
+        message_id: m.message_id.to_string(),
         body: m.body.clone(),
         receive_count: m.receive_count,
         state,
@@ -418,7 +418,7 @@ fn row(
             .dead_letter_source_arn
             .as_deref()
             .map(|arn| name_of(arn).to_string()),
-        arrived: arrivals.get(m.message_id.as_str()).map(|mv| Arrival {
+        arrived: arrivals.get(&*m.message_id).map(|mv| Arrival {
             from: mv.from.clone(),
             kind: mv.kind,
         }),

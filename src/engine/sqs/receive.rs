@@ -100,7 +100,7 @@ impl Engine {
         self.waiting.entry(id).or_default().push_back(poll_id);
         self.agenda
             .schedule(until, Due::PollTimeout { poll: poll_id });
-        let name = self.queues[&id].name.clone();
+        let name = self.queues[&id].shared_name.clone();
         self.trace.push(
             self.now,
             Event::LongPollStarted {
@@ -143,7 +143,7 @@ impl Engine {
             );
         }
         let event = Event::ReceiveRetried {
-            queue: queue.name.clone(),
+            queue: queue.shared_name.clone(),
             attempt_id: attempt_id.clone(),
             messages: attempt.messages.len() as u32,
         };
@@ -194,7 +194,7 @@ impl Engine {
         }
         if out.is_empty() && !long {
             let event = Event::EmptyReceive {
-                queue: queue.name.clone(),
+                queue: queue.shared_name.clone(),
                 sampled_hosts: sampled,
                 hosts,
             };
@@ -277,7 +277,7 @@ impl Engine {
             .queues
             .get_mut(&poll.queue)
             .expect("poll on live queue");
-        let name = queue.name.clone();
+        let name = queue.shared_name.clone();
         let m = queue
             .set_state(key, MessageState::InFlight { until, receipt })
             .expect("key is visible");
@@ -315,7 +315,7 @@ impl Engine {
         let md5_of_message_attributes = (!message_attributes.is_empty())
             .then(|| md5_of_message_attributes(&message_attributes));
         let received = ReceivedMessage {
-            message_id: m.message_id.clone(),
+            message_id: m.message_id.to_string(),
             receipt_handle: receipt_handle(poll.queue, key, receipt, salt),
             md5_of_body: m.md5_of_body.clone(),
             body: m.body.clone(),
@@ -361,7 +361,7 @@ impl Engine {
             return false; // The DLQ was deleted: SQS keeps delivering from the source.
         };
         let source_arn: Arc<str> = Arc::from(source.arn.as_str());
-        let (source_name, receive_count) = (source.name.clone(), m.receive_count);
+        let (source_name, receive_count) = (source.shared_name.clone(), m.receive_count);
         let now = self.now;
         let (message_id, dlq_name) = self.relocate(queue, key, dlq, |m, to_fifo| {
             m.dead_letter_source_arn = Some(source_arn);
@@ -374,7 +374,7 @@ impl Engine {
             Event::MovedToDeadLetterQueue {
                 queue: source_name,
                 message_id,
-                dead_letter_queue: dlq_name,
+                dead_letter_queue: dlq_name.to_string(),
                 receive_count,
             },
         );
@@ -391,7 +391,7 @@ impl Engine {
         key: MessageKey,
         to: QueueId,
         adjust: impl FnOnce(&mut Message, bool),
-    ) -> (String, String) {
+    ) -> (Arc<str>, Arc<str>) {
         let mut m = self
             .queues
             .get_mut(&from)
@@ -407,7 +407,7 @@ impl Engine {
         adjust(&mut m, dest.is_fifo());
         let message_id = m.message_id.clone();
         dest.insert(m);
-        let name = dest.name.clone();
+        let name = dest.shared_name.clone();
         self.schedule_retention(to, new_key);
         (message_id, name)
     }
@@ -453,9 +453,9 @@ impl Engine {
                 if messages.is_empty() {
                     q.metrics.received(now, 0);
                 }
-                q.name.clone()
+                q.shared_name.clone()
             }
-            None => String::new(),
+            None => Arc::from(""),
         };
         self.trace.push(
             now,

@@ -115,7 +115,7 @@ impl Engine {
             let queue = self.queues.get_mut(&id).expect("exists");
             if let Some(first) = queue.deduplication.get(now, dedup_key) {
                 let result = SendResult {
-                    message_id: first.message_id.clone(),
+                    message_id: first.message_id.to_string(),
                     md5_of_message_body: super::super::message::md5_hex(
                         input.message_body.as_bytes(),
                     ),
@@ -124,7 +124,7 @@ impl Engine {
                     sequence_number: Some(first.sequence_number.clone()),
                 };
                 let event = Event::SendDeduplicated {
-                    queue: queue.name.clone(),
+                    queue: queue.shared_name.clone(),
                     message_id: first.message_id.clone(),
                     deduplication_id: dedup_key.1.to_string(),
                 };
@@ -133,7 +133,7 @@ impl Engine {
             }
         }
 
-        let message_id = self.rng.uuid();
+        let message_id: Arc<str> = Arc::from(self.rng.uuid());
         let host = self.pick_host(id);
         let key = self.new_key();
         let mut m = Message::new(key, message_id.clone(), Arc::from(input.message_body), now);
@@ -172,7 +172,7 @@ impl Engine {
         }
         queue.insert(m);
         queue.metrics.sent(now, size);
-        let name = queue.name.clone();
+        let name = queue.shared_name.clone();
         if delay > 0 {
             self.agenda
                 .schedule(visible_at, Due::DelayEnds { queue: id, key });
@@ -192,7 +192,7 @@ impl Engine {
             self.serve_waiting_polls(id);
         }
         Ok(SendResult {
-            message_id,
+            message_id: message_id.to_string(),
             md5_of_message_body,
             md5_of_message_attributes,
             md5_of_message_system_attributes,

@@ -246,7 +246,7 @@ impl Engine {
                 return Ok(first);
             }
         }
-        let message_id: Arc<str> = Arc::from(self.rng.uuid());
+        let message_id = self.rng.uuid_shared();
         let topic = self.sns.topics.get_mut(&name).expect("found");
         let sequence_number = fifo.then(|| {
             topic.sequence += 1;

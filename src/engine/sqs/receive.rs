@@ -22,6 +22,8 @@ pub const SYSTEM_ATTRIBUTES: [&str; 9] = [
     "AWSTraceHeader",
     "DeadLetterQueueSourceArn",
 ];
+/// Host numbers, to lend a receive the list of all of a queue's hosts without building it.
+const ALL_HOSTS: [u32; 8] = [0, 1, 2, 3, 4, 5, 6, 7];
 /// How long a FIFO queue honours a ReceiveRequestAttemptId.
 const ATTEMPT_WINDOW_MS: u64 = 5 * 60_000;
 
@@ -206,31 +208,41 @@ impl Engine {
     fn receive_standard(&mut self, poll: &Poll, long: bool) -> (Vec<ReceivedMessage>, u32, u32) {
         let chaos = self.config.chaos;
         let hosts_total = self.queues[&poll.queue].hosts();
-        let hosts: Vec<u32> = if long || hosts_total == 1 {
-            (0..hosts_total).collect()
+        // Every receive needs the list of all hosts; only a sampled short poll builds one.
+        let all_hosts: Vec<u32>;
+        let all_hosts: &[u32] = match ALL_HOSTS.get(..hosts_total as usize) {
+            Some(hosts) => hosts,
+            None => {
+                all_hosts = (0..hosts_total).collect();
+                &all_hosts
+            }
+        };
+        let sampled: Vec<u32>;
+        let hosts: &[u32] = if long || hosts_total == 1 {
+            all_hosts
         } else {
             let p = chaos.short_poll_host_probability();
-            let mut sampled: Vec<u32> = (0..hosts_total).filter(|_| self.rng.chance(p)).collect();
-            if sampled.is_empty() {
-                sampled.push(self.rng.below(hosts_total as u64) as u32);
+            let mut some: Vec<u32> = (0..hosts_total).filter(|_| self.rng.chance(p)).collect();
+            if some.is_empty() {
+                some.push(self.rng.below(hosts_total as u64) as u32);
             }
-            sampled
+            sampled = some;
+            &sampled
         };
-        let all_hosts: Vec<u32> = (0..hosts_total).collect();
         let mut out = Vec::new();
         while out.len() < poll.max as usize {
             let queue = &self.queues[&poll.queue];
             // Fair queues: once senders tag messages with groups, quiet groups go first.
             let next = if queue.has_groups() {
-                queue.fairest_visible(&hosts)
+                queue.fairest_visible(hosts)
             } else {
-                queue.oldest_visible(&hosts)
+                queue.oldest_visible(hosts)
             };
             let Some(key) = next else {
                 break;
             };
             let reordered = queue
-                .oldest_visible(&all_hosts)
+                .oldest_visible(all_hosts)
                 .is_some_and(|oldest| oldest < key);
             if self.move_to_dead_letter_queue_if_due(poll.queue, key) {
                 continue;

@@ -133,7 +133,7 @@ impl Engine {
             }
         }
 
-        let message_id: Arc<str> = Arc::from(self.rng.uuid());
+        let message_id = self.rng.uuid_shared();
         let host = self.pick_host(id);
         let key = self.new_key();
         let mut m = Message::new(key, message_id.clone(), Arc::from(input.message_body), now);

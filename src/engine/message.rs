@@ -32,7 +32,8 @@ pub struct Message {
     pub message_id: Arc<str>,
     /// Shared, not copied, when a message moves or is fanned out.
     pub body: Arc<str>,
-    pub md5_of_body: String,
+    /// The MD5 digest of the body, as bytes: formatted only for a reply that shows it.
+    pub md5_of_body: [u8; 16],
     /// When the message was sent to its *first* queue: its SentTimestamp, and where
     /// retention counts from, even in a DLQ.
     pub enqueued_at: SimTime,
@@ -67,7 +68,7 @@ impl Message {
         Message {
             key,
             message_id,
-            md5_of_body: md5_hex(body.as_bytes()),
+            md5_of_body: Md5::digest(body.as_bytes()).into(),
             body,
             enqueued_at: now,
             receive_count: 0,
@@ -122,10 +123,15 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 pub fn md5_hex(bytes: &[u8]) -> String {
-    // Every send computes one: a table beats a `format!` per byte.
+    hex(&Md5::digest(bytes).into())
+}
+
+/// Lowercase hex of an MD5 digest, as SQS shows it.
+pub fn hex(digest: &[u8; 16]) -> String {
+    // Every send and receive formats one: a table beats a `format!` per byte.
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut hex = String::with_capacity(32);
-    for b in Md5::digest(bytes) {
+    for &b in digest {
         hex.push(char::from(HEX[usize::from(b >> 4)]));
         hex.push(char::from(HEX[usize::from(b & 15)]));
     }

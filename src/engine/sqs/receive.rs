@@ -329,7 +329,7 @@ impl Engine {
         let received = ReceivedMessage {
             message_id: m.message_id.to_string(),
             receipt_handle: receipt_handle(poll.queue, key, receipt, salt),
-            md5_of_body: m.md5_of_body.clone(),
+            md5_of_body: super::super::message::hex(&m.md5_of_body),
             body: m.body.clone(),
             attributes,
             message_attributes,

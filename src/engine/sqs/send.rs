@@ -153,7 +153,7 @@ impl Engine {
         if delay > 0 {
             m.state = MessageState::Delayed { until: visible_at };
         }
-        let md5_of_message_body = m.md5_of_body.clone();
+        let md5_of_message_body = super::super::message::hex(&m.md5_of_body);
         let queue = self.queues.get_mut(&id).expect("exists");
         let sequence_number = fifo.then(|| {
             queue.sequence += 1;

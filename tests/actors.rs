@@ -12,6 +12,8 @@ fn engine(seed: u64, chaos: Chaos) -> Engine {
     Engine::new(EngineConfig {
         seed,
         chaos,
+        // These tests read the whole history (a spike's scaling, every delivery).
+        trace_window: 0,
         ..Default::default()
     })
 }

@@ -320,7 +320,7 @@ fn chaos_short_polls_miss_but_lose_nothing() {
             .entries()
             .iter()
             .filter_map(|t| match &t.event {
-                Event::DuplicateCreated { message_id, .. } => Some(message_id.clone()),
+                Event::DuplicateCreated { message_id, .. } => Some(message_id.to_string()),
                 _ => None,
             })
             .collect();
@@ -387,14 +387,14 @@ fn next_deadline_keeps_ties_in_order() {
     assert_eq!(e.next_deadline(), Some(SimTime::from_secs(5)));
     assert_eq!(e.next_deadline(), Some(SimTime::from_secs(5)));
     e.advance_to(SimTime::from_secs(5));
-    let expired: Vec<&String> = e
+    let expired: Vec<&str> = e
         .trace()
         .entries()
         .iter()
         .filter_map(|t| match &t.event {
-            Event::VisibilityExpired { message_id, .. } => Some(message_id),
+            Event::VisibilityExpired { message_id, .. } => Some(&**message_id),
             _ => None,
         })
         .collect();
-    assert_eq!(expired, ids.iter().collect::<Vec<_>>());
+    assert_eq!(expired, ids.iter().map(String::as_str).collect::<Vec<_>>());
 }

@@ -524,10 +524,10 @@ impl Model {
             Event::QueueCreated { queue } => {
                 let fresh = self
                     .initial
-                    .get(queue)
+                    .get(&**queue)
                     .ok_or_else(|| format!("unexpected queue {queue}"))?
                     .clone();
-                let q = self.queues.get_mut(queue).expect("known queue");
+                let q = self.queues.get_mut(&**queue).expect("known queue");
                 ensure!(!q.created, "queue {queue} created twice");
                 let incarnation = q.incarnation + 1;
                 self.next_batch += 1;
@@ -539,14 +539,14 @@ impl Model {
                 };
             }
             Event::QueueDeleted { queue } => {
-                let q = self.queues.get_mut(queue).expect("known queue");
+                let q = self.queues.get_mut(&**queue).expect("known queue");
                 ensure!(q.created, "queue {queue} deleted twice");
                 q.created = false;
-                if let Some(task) = self.tasks.remove(queue) {
-                    self.orphans.push((queue.clone(), task));
+                if let Some(task) = self.tasks.remove(&**queue) {
+                    self.orphans.push((queue.to_string(), task));
                 }
                 for m in self.messages.values_mut() {
-                    if m.queue == *queue && m.state.is_live() {
+                    if *m.queue == **queue && m.state.is_live() {
                         m.state = State::QueueDeleted;
                     }
                 }
@@ -554,7 +554,7 @@ impl Model {
                 let polls: Vec<u64> = self
                     .parked
                     .iter()
-                    .filter(|(_, q)| *q == queue)
+                    .filter(|(_, q)| **q == **queue)
                     .map(|(p, _)| *p)
                     .collect();
                 for poll in polls {
@@ -563,7 +563,7 @@ impl Model {
                 }
             }
             Event::QueueAttributesChanged { queue, attributes } => {
-                let q = self.queues.get_mut(queue).expect("known queue");
+                let q = self.queues.get_mut(&**queue).expect("known queue");
                 for (k, v) in attributes {
                     match (k.as_str(), v.parse::<u32>()) {
                         ("MessageRetentionPeriod", Ok(v)) => q.retention = v,
@@ -582,10 +582,10 @@ impl Model {
                 sequence_number,
             } => {
                 ensure!(
-                    !self.messages.contains_key(message_id),
+                    !self.messages.contains_key(&**message_id),
                     "Sent reuses MessageId {message_id}"
                 );
-                let q = self.queues.get_mut(queue).expect("known queue");
+                let q = self.queues.get_mut(&**queue).expect("known queue");
                 ensure!(
                     q.fifo == sequence_number.is_some(),
                     "sequence number {sequence_number:?} on {queue}"
@@ -605,9 +605,9 @@ impl Model {
                 };
                 let arrival = self.arrive();
                 self.messages.insert(
-                    message_id.clone(),
+                    message_id.to_string(),
                     MessageModel {
-                        queue: queue.clone(),
+                        queue: queue.to_string(),
                         state,
                         group: group_id.clone(),
                         arrival,
@@ -619,14 +619,14 @@ impl Model {
                         deleted_at: None,
                     },
                 );
-                self.sends.push(SendOutcome::Sent(message_id.clone()));
+                self.sends.push(SendOutcome::Sent(message_id.to_string()));
             }
             Event::SendDeduplicated {
                 queue, message_id, ..
             } => {
-                ensure!(self.queues[queue].fifo, "deduplicated send on {queue}");
+                ensure!(self.queues[&**queue].fifo, "deduplicated send on {queue}");
                 self.sends
-                    .push(SendOutcome::Deduplicated(message_id.clone()));
+                    .push(SendOutcome::Deduplicated(message_id.to_string()));
             }
             Event::DuplicateCreated {
                 queue,
@@ -635,16 +635,16 @@ impl Model {
                 ..
             } => {
                 ensure!(
-                    !self.queues[queue].fifo && self.chaos != Chaos::Off,
+                    !self.queues[&**queue].fifo && self.chaos != Chaos::Off,
                     "duplicate on {queue} under chaos {:?}",
                     self.chaos
                 );
                 let m = self
                     .messages
-                    .get_mut(message_id)
+                    .get_mut(&**message_id)
                     .ok_or_else(|| format!("duplicate of unknown {message_id}"))?;
                 ensure!(
-                    m.queue == *queue
+                    *m.queue == **queue
                         && m.state == State::Deleted
                         && m.deleted_at == Some(index - 1),
                     "duplicate of {message_id}, which is {:?} in {}, not just deleted",
@@ -674,7 +674,7 @@ impl Model {
             Event::ReceiveRetried {
                 queue, messages, ..
             } => {
-                ensure!(self.queues[queue].fifo, "retried receive on {queue}");
+                ensure!(self.queues[&**queue].fifo, "retried receive on {queue}");
                 let (ids, until) = retry.ok_or("ReceiveRetried outside a receive")?;
                 ensure!(
                     ids.len() == *messages as usize,
@@ -712,7 +712,7 @@ impl Model {
                     "long poll {poll} parked on {queue} although a message is receivable"
                 );
                 ensure!(*until > at, "long poll ends at once");
-                self.parked.insert(*poll, queue.clone());
+                self.parked.insert(*poll, queue.to_string());
             }
             Event::LongPollEnded {
                 queue,
@@ -721,7 +721,7 @@ impl Model {
             } => {
                 let parked = self.parked.remove(poll);
                 ensure!(
-                    parked.as_deref() == Some(queue.as_str()),
+                    parked.as_deref() == Some(&**queue),
                     "long poll {poll} ended on {queue} but was parked on {parked:?}"
                 );
                 let (ids, batch) = self.close_batch(queue);
@@ -789,7 +789,7 @@ impl Model {
                 m.state = State::Visible;
             }
             Event::Expired { queue, message_id } => {
-                let retention = self.queues[queue].retention;
+                let retention = self.queues[&**queue].retention;
                 let m = self.message(message_id, queue)?;
                 ensure!(
                     m.enqueued_at.plus_secs(retention as u64) <= at,
@@ -804,7 +804,7 @@ impl Model {
                 dead_letter_queue,
                 receive_count,
             } => {
-                let redrive = self.queues[queue].redrive.clone();
+                let redrive = self.queues[&**queue].redrive.clone();
                 let dlq_fifo = self.queues[dead_letter_queue].fifo;
                 let arrival = self.arrive();
                 let m = self.message(message_id, queue)?;
@@ -824,7 +824,7 @@ impl Model {
                 m.arrival = arrival;
                 m.received_here = false;
                 m.holder = 0;
-                m.dlq_source = Some(queue.clone());
+                m.dlq_source = Some(queue.to_string());
                 if dlq_fifo {
                     m.enqueued_at = at;
                 }
@@ -835,7 +835,10 @@ impl Model {
                 to_move,
                 ..
             } => {
-                ensure!(!self.tasks.contains_key(source), "second task on {source}");
+                ensure!(
+                    !self.tasks.contains_key(&**source),
+                    "second task on {source}"
+                );
                 let visible = self.counts(source).visible as u64;
                 ensure!(
                     *to_move == visible,
@@ -846,7 +849,7 @@ impl Model {
                     to_move: *to_move,
                     moved: 0,
                 };
-                self.tasks.insert(source.clone(), task);
+                self.tasks.insert(source.to_string(), task);
             }
             Event::MovedByTask {
                 source,
@@ -855,7 +858,7 @@ impl Model {
             } => {
                 let task = self
                     .tasks
-                    .get_mut(source)
+                    .get_mut(&**source)
                     .ok_or_else(|| format!("move from {source} without a task"))?;
                 task.moved += 1;
                 ensure!(task.moved <= task.to_move, "task moved too many");
@@ -883,15 +886,15 @@ impl Model {
             } => {
                 // A task whose source queue was deleted ends by itself or by a cancel; the
                 // engine names no queue then (see `bug_move_task_end_names_no_queue`).
-                let orphan = source.is_empty() || !self.queues[source].created;
+                let orphan = source.is_empty() || !self.queues[&**source].created;
                 let task = if orphan {
                     let i = self
                         .orphans
                         .iter()
-                        .position(|(s, _)| s == source || source.is_empty());
+                        .position(|(s, _)| **s == **source || source.is_empty());
                     i.map(|i| self.orphans.remove(i).1)
                 } else {
-                    self.tasks.remove(source)
+                    self.tasks.remove(&**source)
                 };
                 let task = task.ok_or_else(|| format!("task on {source} ended, none running"))?;
                 ensure!(
@@ -1020,7 +1023,7 @@ impl Model {
             for m in q.messages() {
                 let model = self
                     .messages
-                    .get(&m.message_id)
+                    .get(&*m.message_id)
                     .filter(|x| x.queue == *name && x.state.is_live())
                     .ok_or_else(|| format!("{name} holds {} the trace does not", m.message_id))?;
                 let state = match m.state {
@@ -2581,7 +2584,7 @@ fn regression_move_task_end_names_no_queue() {
         .expect("cancel");
     let ended = e.trace().entries().last().map(|t| t.event.clone());
     assert!(
-        matches!(&ended, Some(Event::MoveTaskEnded { source, .. }) if source == NAMES[STD_DLQ]),
+        matches!(&ended, Some(Event::MoveTaskEnded { source, .. }) if &**source == NAMES[STD_DLQ]),
         "{ended:?}"
     );
 }

@@ -543,7 +543,7 @@ fn fifo_topic_deduplicates_for_five_minutes() {
     assert!(
         events(&e).iter().any(|ev| matches!(ev,
             Event::PublishDeduplicated { message_id, deduplication_id, .. }
-                if *message_id == first.message_id && deduplication_id == "same")),
+                if **message_id == *first.message_id && deduplication_id == "same")),
         "seed {SEED}"
     );
     assert_eq!(drain(&mut e, &url).len(), 1, "seed {SEED}");
@@ -612,7 +612,7 @@ fn http_endpoint_down_is_retried_three_times_20s_apart_then_lost() {
             },
         )) => {
             assert_eq!(*at, s(60), "seed {SEED}");
-            assert_eq!(*message_id, r.message_id, "seed {SEED}");
+            assert_eq!(**message_id, *r.message_id, "seed {SEED}");
             assert!(reason.contains("dead-letter"), "seed {SEED}: {reason}");
         }
         other => panic!("seed {SEED}: {other:?}"),
@@ -667,7 +667,7 @@ fn http_endpoint_down_with_redrive_policy_goes_to_the_dead_letter_queue() {
     assert_eq!(times, [100, 20_200, 40_300, 60_400], "seed {SEED}");
     assert!(
         matches!(ev.last(), Some((_, Event::DeliveryDeadLettered { dead_letter_queue, message_id, .. }))
-            if dead_letter_queue == "web-dlq" && *message_id == r.message_id),
+            if dead_letter_queue == "web-dlq" && **message_id == *r.message_id),
         "seed {SEED}: {ev:#?}"
     );
     let got = drain(&mut e, &dlq_url);
@@ -788,11 +788,11 @@ fn lenient_access_warns_and_delivers() {
     let ev = events(&e);
     let warning = ev
         .iter()
-        .position(|ev| matches!(ev, Event::AccessWarning { queue, subscription, .. } if queue == "open" && *subscription == sub))
+        .position(|ev| matches!(ev, Event::AccessWarning { queue, subscription, .. } if &**queue == "open" && *subscription == sub))
         .unwrap_or_else(|| panic!("seed {SEED}: no AccessWarning: {ev:#?}"));
     let delivered = ev
         .iter()
-        .position(|ev| matches!(ev, Event::Delivered { message_id, attempt: 1, .. } if *message_id == r.message_id))
+        .position(|ev| matches!(ev, Event::Delivered { message_id, attempt: 1, .. } if **message_id == *r.message_id))
         .unwrap_or_else(|| panic!("seed {SEED}: not delivered: {ev:#?}"));
     assert!(warning < delivered, "seed {SEED}");
     assert_eq!(drain(&mut e, &url).len(), 1, "seed {SEED}");
@@ -857,7 +857,7 @@ fn pending_subscription_gets_nothing_until_confirmed() {
     run_until_idle(&mut e);
     assert!(
         matches!(delivery_events(&e, &sub).as_slice(),
-            [(_, Event::DeliverySkipped { message_id, .. })] if *message_id == early.message_id),
+            [(_, Event::DeliverySkipped { message_id, .. })] if **message_id == *early.message_id),
         "seed {SEED}"
     );
     // A wrong token confirms nothing.
@@ -880,7 +880,7 @@ fn pending_subscription_gets_nothing_until_confirmed() {
     let delivered: Vec<(SimTime, String)> = delivery_events(&e, &sub)
         .into_iter()
         .filter_map(|(at, ev)| match ev {
-            Event::Delivered { message_id, .. } => Some((at, message_id.clone())),
+            Event::Delivered { message_id, .. } => Some((at, message_id.to_string())),
             _ => None,
         })
         .collect();
@@ -926,7 +926,7 @@ fn unsubscribe_stops_deliveries_and_drops_a_pending_retry() {
             [
                 (_, Event::DeliveryFailed { attempt: 1, .. }),
                 (at, Event::DeliveryLost { message_id, reason, .. })
-            ] if *message_id == r.message_id && *at == SimTime::from_secs(20) && reason.contains("deleted")
+            ] if **message_id == *r.message_id && *at == SimTime::from_secs(20) && reason.contains("deleted")
         ),
         "seed {SEED}: {ev:#?}"
     );
@@ -1001,7 +1001,7 @@ fn delete_topic_removes_its_subscriptions() {
     run_until_idle(&mut e);
     assert!(
         matches!(delivery_events(&e, &s1).last(),
-            Some((_, Event::DeliveryLost { message_id, .. })) if *message_id == r.message_id),
+            Some((_, Event::DeliveryLost { message_id, .. })) if **message_id == *r.message_id),
         "seed {SEED}"
     );
     let before = e.trace().len();
@@ -1259,7 +1259,7 @@ fn filter_policy_selects_and_the_trace_says_why_not() {
     assert_eq!(bodies, ["a red thing", "a crimson thing"], "seed {SEED}");
     assert!(
         delivery_events(&e, &sub).iter().any(|(_, ev)| matches!(ev,
-            Event::FilteredOut { message_id, key, .. } if *message_id == blue.message_id && key == "colour")),
+            Event::FilteredOut { message_id, key, .. } if **message_id == *blue.message_id && key == "colour")),
         "seed {SEED}"
     );
     let fifo = fifo_topic(&mut e, "only-queues.fifo", true);
@@ -1349,7 +1349,7 @@ fn a_waiting_fifo_message_is_due_with_the_one_before_it() {
         .since(before)
         .iter()
         .filter_map(|t| match &t.event {
-            Event::Delivered { message_id, .. } => Some(message_id.clone()),
+            Event::Delivered { message_id, .. } => Some(message_id.to_string()),
             _ => None,
         })
         .collect();

@@ -1438,7 +1438,7 @@ impl<'a> Driver<'a> {
 
     /// The operation's own events: `n` new entries named `name`.
     fn expect_events(&mut self, n: usize, name: &str) -> Result<(), String> {
-        let new = &self.e.trace().entries()[self.read..];
+        let new = self.e.trace().since(self.read);
         let count = new
             .iter()
             .filter(|t| format!("{:?}", t.event).starts_with(name))
@@ -2106,12 +2106,12 @@ impl<'a> Driver<'a> {
                     subscription,
                     message_id,
                     ..
-                } => kind == "FilteredOut" && *subscription == sub && *message_id == msg,
+                } => kind == "FilteredOut" && *subscription == sub && **message_id == *msg,
                 Event::DeliverySkipped {
                     subscription,
                     message_id,
                     ..
-                } => kind == "DeliverySkipped" && *subscription == sub && *message_id == msg,
+                } => kind == "DeliverySkipped" && *subscription == sub && **message_id == *msg,
                 _ => false,
             };
             ensure!(ok, "expected {kind} for {sub} / {msg}, saw {event:?}");
@@ -2134,7 +2134,7 @@ impl<'a> Driver<'a> {
             ),
             Event::PublishDeduplicated { message_id, .. } => {
                 ensure!(
-                    self.m.notes.contains_key(message_id),
+                    self.m.notes.contains_key(&**message_id),
                     "PublishDeduplicated names an unknown message"
                 );
                 Ok(())
@@ -2148,7 +2148,7 @@ impl<'a> Driver<'a> {
                 ..
             } => {
                 ensure!(self.m.warning.is_none(), "two AccessWarnings in a row");
-                self.m.warning = Some((subscription.clone(), queue.clone()));
+                self.m.warning = Some((subscription.clone(), queue.to_string()));
                 Ok(())
             }
             Event::Sent {
@@ -2156,8 +2156,8 @@ impl<'a> Driver<'a> {
             } => {
                 ensure!(self.m.send.is_none(), "two SQS sends in a row");
                 self.m.send = Some(SqsSend::Sent {
-                    queue: queue.clone(),
-                    message_id: message_id.clone(),
+                    queue: queue.to_string(),
+                    message_id: message_id.to_string(),
                 });
                 Ok(())
             }
@@ -2168,7 +2168,7 @@ impl<'a> Driver<'a> {
             } => {
                 ensure!(self.m.send.is_none(), "two SQS sends in a row");
                 self.m.send = Some(SqsSend::Deduplicated {
-                    queue: queue.clone(),
+                    queue: queue.to_string(),
                     deduplication_id: deduplication_id.clone(),
                 });
                 Ok(())
@@ -2591,7 +2591,7 @@ impl<'a> Driver<'a> {
         for (_, d) in self.e.deliveries() {
             let key = (
                 d.subscription_arn.clone(),
-                d.notification.message_id.clone(),
+                d.notification.message_id.to_string(),
             );
             ensure!(
                 pending
@@ -2709,7 +2709,7 @@ impl<'a> Driver<'a> {
             .ok_or("the queue is gone")?;
         let m = q
             .messages()
-            .find(|m| m.message_id == x.message_id)
+            .find(|m| *m.message_id == *x.message_id)
             .ok_or_else(|| format!("{}: message {} not there", QUEUES[x.q], x.message_id))?;
         // A dead-lettered message is what its own subscription's protocol was sent
         // (MessageStructure=json: an http subscription's dead letter holds `default`).

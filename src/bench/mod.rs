@@ -305,10 +305,11 @@ fn create_queue(e: &mut Engine, name: &str, attributes: &[(&str, &str)]) -> Stri
 
 /// A body of exactly `len` bytes that differs per message, as real traffic does.
 fn body(n: u64, len: usize) -> String {
-    let mut b = format!("message {n} ");
-    while b.len() < len {
-        b.push('x');
-    }
+    use std::fmt::Write as _;
+    let mut b = String::with_capacity(len.max(32));
+    let _ = write!(b, "message {n} ");
+    let pad = len.saturating_sub(b.len());
+    b.extend(std::iter::repeat_n('x', pad));
     b.truncate(len);
     b
 }

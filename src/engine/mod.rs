@@ -145,6 +145,21 @@ pub struct EngineConfig {
         skip_serializing_if = "capacity::is_default_max_resident_messages"
     )]
     pub max_resident_messages: u64,
+    /// How many trace entries the engine keeps (0: all). Left out of saved configurations
+    /// while it is the default, so journals read the same as before it existed.
+    #[serde(
+        default = "default_trace_window",
+        skip_serializing_if = "is_default_trace_window"
+    )]
+    pub trace_window: u32,
+}
+
+fn default_trace_window() -> u32 {
+    trace::DEFAULT_WINDOW as u32
+}
+
+fn is_default_trace_window(window: &u32) -> bool {
+    *window == default_trace_window()
 }
 
 impl Default for EngineConfig {
@@ -156,6 +171,7 @@ impl Default for EngineConfig {
             epoch_ms: 1_767_225_600_000,
             access: AccessMode::Lenient,
             max_resident_messages: capacity::DEFAULT_MAX_RESIDENT_MESSAGES,
+            trace_window: default_trace_window(),
         }
     }
 }
@@ -245,7 +261,7 @@ impl Engine {
             next_receipt: 1,
             next_poll: 1,
             agenda: Agenda::new(),
-            trace: Trace::default(),
+            trace: Trace::with_window(config.trace_window as usize),
             polls: BTreeMap::new(),
             waiting: BTreeMap::new(),
             finished_polls: BTreeMap::new(),

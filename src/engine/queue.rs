@@ -36,7 +36,7 @@ pub type DeduplicationKey = (Option<Arc<str>>, Arc<str>);
 /// What a FIFO send remembers for 5 minutes: a repeat returns the same answer.
 #[derive(Clone, Debug)]
 pub struct Deduplicated {
-    pub message_id: String,
+    pub message_id: Arc<str>,
     pub sequence_number: String,
 }
 
@@ -52,6 +52,9 @@ pub struct ReceiveAttempt {
 pub struct Queue {
     pub id: QueueId,
     pub name: String,
+    /// The name again, shared by every trace event that names the queue: pushing an
+    /// event then allocates nothing.
+    pub shared_name: Arc<str>,
     pub url: String,
     pub arn: String,
     pub attributes: QueueAttributes,
@@ -89,6 +92,7 @@ impl Queue {
         Queue {
             id,
             name: name.to_string(),
+            shared_name: Arc::from(name),
             url: queue_url(name),
             arn: queue_arn(name),
             attributes,

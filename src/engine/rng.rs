@@ -48,12 +48,22 @@ impl SimRng {
 
     /// A version-4 UUID built from the stream (no OS entropy needed in the browser).
     pub fn uuid(&mut self) -> String {
+        let mut text = [0u8; uuid::fmt::Hyphenated::LENGTH];
+        self.uuid_into(&mut text).to_string()
+    }
+    /// A MessageId to share among the message, its events and replies: formatted on the
+    /// stack, so the `Arc` is its only allocation.
+    pub fn uuid_shared(&mut self) -> std::sync::Arc<str> {
+        let mut text = [0u8; uuid::fmt::Hyphenated::LENGTH];
+        std::sync::Arc::from(&*self.uuid_into(&mut text))
+    }
+    fn uuid_into<'a>(&mut self, text: &'a mut [u8; uuid::fmt::Hyphenated::LENGTH]) -> &'a mut str {
         let mut b = [0u8; 16];
         self.fill(&mut b);
         uuid::Builder::from_random_bytes(b)
             .into_uuid()
             .hyphenated()
-            .to_string()
+            .encode_lower(text)
     }
 }
 

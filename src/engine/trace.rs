@@ -6,23 +6,24 @@
 use super::time::SimTime;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
+use std::sync::Arc;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "event")]
 pub enum Event {
     QueueCreated {
-        queue: String,
+        queue: Arc<str>,
     },
     QueueDeleted {
-        queue: String,
+        queue: Arc<str>,
     },
     QueueAttributesChanged {
-        queue: String,
+        queue: Arc<str>,
         attributes: Vec<(String, String)>,
     },
     Sent {
-        queue: String,
-        message_id: String,
+        queue: Arc<str>,
+        message_id: Arc<str>,
         visible_at: SimTime,
         #[serde(skip_serializing_if = "Option::is_none")]
         group_id: Option<String>,
@@ -31,51 +32,51 @@ pub enum Event {
     },
     /// A FIFO send whose deduplication id was seen in the last 5 minutes: accepted, not stored.
     SendDeduplicated {
-        queue: String,
-        message_id: String,
+        queue: Arc<str>,
+        message_id: Arc<str>,
         deduplication_id: String,
     },
     /// A delete missed one replica (chaos): the copy there will be delivered again.
     DuplicateCreated {
-        queue: String,
-        message_id: String,
+        queue: Arc<str>,
+        message_id: Arc<str>,
         visible_at: SimTime,
         reason: String,
     },
     QueueTagsChanged {
-        queue: String,
+        queue: Arc<str>,
         tags: Vec<(String, String)>,
     },
     /// A FIFO receive retried with the same ReceiveRequestAttemptId got the same messages.
     ReceiveRetried {
-        queue: String,
+        queue: Arc<str>,
         attempt_id: String,
         messages: u32,
     },
     MoveTaskStarted {
-        source: String,
+        source: Arc<str>,
         destination: Option<String>,
         to_move: u64,
         max_per_second: Option<u32>,
     },
     /// A message move task moved a message out of a dead-letter queue.
     MovedByTask {
-        source: String,
-        message_id: String,
+        source: Arc<str>,
+        message_id: Arc<str>,
         destination: String,
     },
     MoveTaskEnded {
-        source: String,
+        source: Arc<str>,
         status: String,
         moved: u64,
     },
     DelayEnded {
-        queue: String,
-        message_id: String,
+        queue: Arc<str>,
+        message_id: Arc<str>,
     },
     Received {
-        queue: String,
-        message_id: String,
+        queue: Arc<str>,
+        message_id: Arc<str>,
         receive_count: u32,
         invisible_until: SimTime,
         /// An older message was visible but not returned (a standard queue's best-effort
@@ -88,52 +89,52 @@ pub enum Event {
     },
     /// A receive that found nothing: on a short poll this may be a false empty.
     EmptyReceive {
-        queue: String,
+        queue: Arc<str>,
         sampled_hosts: u32,
         hosts: u32,
     },
     LongPollStarted {
-        queue: String,
+        queue: Arc<str>,
         poll: u64,
         until: SimTime,
     },
     LongPollEnded {
-        queue: String,
+        queue: Arc<str>,
         poll: u64,
         messages: u32,
     },
     Deleted {
-        queue: String,
-        message_id: String,
+        queue: Arc<str>,
+        message_id: Arc<str>,
     },
     /// A delete that removed nothing, and why (for example a receipt handle from an older receive).
     DeleteIgnored {
-        queue: String,
-        message_id: String,
+        queue: Arc<str>,
+        message_id: Arc<str>,
         reason: String,
     },
     VisibilityChanged {
-        queue: String,
-        message_id: String,
+        queue: Arc<str>,
+        message_id: Arc<str>,
         invisible_until: SimTime,
     },
     VisibilityExpired {
-        queue: String,
-        message_id: String,
+        queue: Arc<str>,
+        message_id: Arc<str>,
         receive_count: u32,
     },
     Expired {
-        queue: String,
-        message_id: String,
+        queue: Arc<str>,
+        message_id: Arc<str>,
     },
     MovedToDeadLetterQueue {
-        queue: String,
-        message_id: String,
+        queue: Arc<str>,
+        message_id: Arc<str>,
         dead_letter_queue: String,
         receive_count: u32,
     },
     Purged {
-        queue: String,
+        queue: Arc<str>,
         messages: u32,
     },
     // ---- SNS ----
@@ -183,7 +184,7 @@ pub enum Event {
     },
     Published {
         topic: String,
-        message_id: String,
+        message_id: Arc<str>,
         #[serde(skip_serializing_if = "Option::is_none")]
         sequence_number: Option<String>,
         /// Subscriptions it will be delivered to, and those whose filter policy dropped it.
@@ -193,14 +194,14 @@ pub enum Event {
     /// A FIFO publish whose deduplication id was seen in the last 5 minutes.
     PublishDeduplicated {
         topic: String,
-        message_id: String,
+        message_id: Arc<str>,
         deduplication_id: String,
     },
     /// The subscription's filter policy rejected the message: `key` and `condition` say where.
     FilteredOut {
         topic: String,
         subscription: String,
-        message_id: String,
+        message_id: Arc<str>,
         key: String,
         condition: String,
         reason: String,
@@ -209,28 +210,28 @@ pub enum Event {
     DeliverySkipped {
         topic: String,
         subscription: String,
-        message_id: String,
+        message_id: Arc<str>,
         reason: String,
     },
     Delivered {
         topic: String,
         subscription: String,
         endpoint: String,
-        message_id: String,
+        message_id: Arc<str>,
         attempt: u32,
     },
     /// Delivered although AWS would refuse it: the queue has no access policy (lenient access).
     AccessWarning {
         topic: String,
         subscription: String,
-        queue: String,
+        queue: Arc<str>,
         reason: String,
     },
     DeliveryFailed {
         topic: String,
         subscription: String,
         endpoint: String,
-        message_id: String,
+        message_id: Arc<str>,
         attempt: u32,
         reason: String,
         /// Client errors (missing endpoint, denied by policy) are never retried.
@@ -242,7 +243,7 @@ pub enum Event {
     DeliveryDeadLettered {
         topic: String,
         subscription: String,
-        message_id: String,
+        message_id: Arc<str>,
         dead_letter_queue: String,
     },
     /// Retries exhausted and no dead-letter queue took it: the message is gone for this
@@ -250,7 +251,7 @@ pub enum Event {
     DeliveryLost {
         topic: String,
         subscription: String,
-        message_id: String,
+        message_id: Arc<str>,
         reason: String,
     },
     // ---- Actors ----
@@ -313,7 +314,7 @@ pub enum Event {
     DuplicateSideEffect {
         actor: String,
         instance: u32,
-        message_id: String,
+        message_id: Arc<str>,
     },
 }
 
@@ -324,31 +325,74 @@ pub struct TraceEntry {
     pub event: Event,
 }
 
-#[derive(Default)]
+/// How many entries a trace keeps by default: the page's event log and every driver that
+/// reads what a command did need only the recent past, while an hour of a busy lesson
+/// pushes over a million entries.
+pub const DEFAULT_WINDOW: usize = 100_000;
+
+/// The last `window` entries (at least), indexed as if none had been dropped: `len()`
+/// counts every entry ever pushed, so drivers that remember how far they read keep working.
 pub struct Trace {
     entries: Vec<TraceEntry>,
+    /// Entries pushed before `entries[0]` and no longer kept.
+    dropped: usize,
+    window: usize,
+}
+
+impl Default for Trace {
+    fn default() -> Self {
+        Trace::with_window(DEFAULT_WINDOW)
+    }
 }
 
 impl Trace {
+    /// A trace keeping at least the last `window` entries (0: keep everything).
+    pub fn with_window(window: usize) -> Trace {
+        Trace {
+            entries: Vec::new(),
+            dropped: 0,
+            window,
+        }
+    }
     pub fn push(&mut self, at: SimTime, event: Event) {
+        // Dropping in chunks of half a window keeps the cost per push constant (one memmove
+        // of the kept half per half window pushed) and `entries()` one slice.
+        if self.window > 0 && self.entries.len() >= self.window + self.window / 2 {
+            let excess = self.entries.len() - self.window;
+            self.entries.drain(..excess);
+            self.dropped += excess;
+        }
         self.entries.push(TraceEntry { at, event });
     }
+    /// The entries still kept, oldest first; the first has index `first_index()`.
     pub fn entries(&self) -> &[TraceEntry] {
         &self.entries
     }
+    /// Every entry ever pushed, kept or not.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.dropped + self.entries.len()
     }
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len() == 0
     }
-    /// Entries from index `from` on (drivers remember how far they have read).
+    /// The index of the oldest entry kept: how many earlier ones are no longer kept.
+    pub fn first_index(&self) -> usize {
+        self.dropped
+    }
+    /// Entries from index `from` on (drivers remember how far they have read). A reader
+    /// that fell behind the window gets every entry still kept.
     pub fn since(&self, from: usize) -> &[TraceEntry] {
-        &self.entries[from.min(self.entries.len())..]
+        let start = from.saturating_sub(self.dropped).min(self.entries.len());
+        &self.entries[start..]
     }
-    /// SHA-256 over the trace as JSON lines: equal hashes mean identical runs.
+    /// SHA-256 over the trace as JSON lines: equal hashes mean identical runs. Once entries
+    /// were dropped it covers how many, then those kept (hashing every entry as it is
+    /// dropped would cost more than the simulation itself).
     pub fn hash(&self) -> String {
         let mut h = Sha256::new();
+        if self.dropped > 0 {
+            h.update(format!("{{\"dropped\":{}}}\n", self.dropped));
+        }
         for e in &self.entries {
             h.update(serde_json::to_string(e).expect("trace entries serialize"));
             h.update(b"\n");
@@ -358,5 +402,54 @@ impl Trace {
             .take(8)
             .map(|b| format!("{b:02x}"))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn created(i: usize) -> Event {
+        Event::QueueCreated {
+            queue: format!("q{i}").into(),
+        }
+    }
+
+    #[test]
+    fn a_window_keeps_recent_entries_under_their_absolute_indices() {
+        let mut t = Trace::with_window(4);
+        for i in 0..10 {
+            t.push(SimTime(i as u64), created(i));
+        }
+        assert_eq!(t.len(), 10);
+        assert!(t.entries().len() >= 4 && t.entries().len() < 10);
+        assert_eq!(t.first_index() + t.entries().len(), 10);
+        assert_eq!(t.since(8).len(), 2);
+        assert_eq!(t.since(8)[0].event, created(8));
+        assert_eq!(
+            t.since(0).len(),
+            t.entries().len(),
+            "a reader behind the window"
+        );
+        assert!(t.since(10).is_empty());
+    }
+
+    #[test]
+    fn the_hash_is_unchanged_until_something_is_dropped() {
+        let mut small = Trace::with_window(4);
+        let mut all = Trace::with_window(0);
+        for i in 0..5 {
+            small.push(SimTime(0), created(i));
+            all.push(SimTime(0), created(i));
+        }
+        assert_eq!(small.first_index(), 0);
+        assert_eq!(small.hash(), all.hash());
+        for i in 5..10 {
+            small.push(SimTime(0), created(i));
+            all.push(SimTime(0), created(i));
+        }
+        assert!(small.first_index() > 0);
+        assert_eq!(all.first_index(), 0);
+        assert_ne!(small.hash(), all.hash());
     }
 }

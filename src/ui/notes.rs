@@ -78,7 +78,7 @@ impl TraceNotes {
                     source: queue,
                     message_id,
                     ..
-                } => gone.push((queue.clone(), message_id.clone())),
+                } => gone.push((queue.to_string(), message_id.to_string())),
                 _ => {}
             }
         }
@@ -124,9 +124,9 @@ impl TraceNotes {
             } => {
                 self.flags.remove(&key(queue, message_id));
                 self.moves.push_back(Move {
-                    from: queue.clone(),
+                    from: queue.to_string(),
                     to: dead_letter_queue.clone(),
-                    message_id: message_id.clone(),
+                    message_id: message_id.to_string(),
                     kind: MoveKind::DeadLetter {
                         receive_count: *receive_count,
                     },
@@ -143,16 +143,16 @@ impl TraceNotes {
                 // A redriven message starts afresh: its old flags no longer describe it.
                 self.flags.remove(&key(destination, message_id));
                 self.moves.push_back(Move {
-                    from: source.clone(),
+                    from: source.to_string(),
                     to: destination.clone(),
-                    message_id: message_id.clone(),
+                    message_id: message_id.to_string(),
                     kind: MoveKind::Redrive,
                     at,
                     seen_ms: now_ms,
                 });
             }
             Event::Purged { queue, .. } | Event::QueueDeleted { queue } => {
-                self.flags.retain(|(q, _), _| q != queue);
+                self.flags.retain(|(q, _), _| **q != **queue);
             }
             _ => {}
         }

@@ -137,7 +137,7 @@ impl SnsNotes {
                 PublishNote {
                     index,
                     at,
-                    message_id: message_id.clone(),
+                    message_id: message_id.to_string(),
                     deliveries: *deliveries,
                     filtered_out: *filtered_out,
                 },
@@ -157,7 +157,7 @@ impl SnsNotes {
                     Drop {
                         index,
                         at,
-                        message_id: message_id.clone(),
+                        message_id: message_id.to_string(),
                         key: key.clone(),
                         condition: condition.clone(),
                         reason: reason.clone(),
@@ -189,11 +189,11 @@ impl SnsNotes {
                 self.problem(AccessProblem {
                     subscription: subscription.clone(),
                     topic_arn: topic_arn_of(subscription).to_string(),
-                    queue: queue.clone(),
+                    queue: queue.to_string(),
                     reason: reason.clone(),
                     denied: false,
                 });
-                self.just_warned = Some((subscription.clone(), queue.clone()));
+                self.just_warned = Some((subscription.clone(), queue.to_string()));
             }
             Event::DeliveryFailed {
                 subscription,
@@ -227,14 +227,14 @@ impl SnsNotes {
             Event::QueueAttributesChanged { queue, attributes }
                 if attributes.iter().any(|(k, _)| k == "Policy") =>
             {
-                self.access.retain(|p| p.queue != *queue);
+                self.access.retain(|p| *p.queue != **queue);
             }
             Event::Unsubscribed { subscription, .. } => self.forget(|s| s == subscription),
             Event::TopicDeleted { topic, .. } => {
                 self.publishes.remove(topic);
                 self.forget(|s| name_of(topic_arn_of(s)) == topic);
             }
-            Event::QueueDeleted { queue } => self.access.retain(|p| p.queue != *queue),
+            Event::QueueDeleted { queue } => self.access.retain(|p| *p.queue != **queue),
             _ => {}
         }
     }

@@ -459,7 +459,7 @@ fn subscription_info(engine: &Engine, notes: &TraceNotes, s: &Subscription) -> S
             .take(LISTED)
             .map(|(id, d)| PendingDelivery {
                 key: id.to_string(),
-                message_id: d.notification.message_id.clone(),
+                message_id: d.notification.message_id.to_string(),
                 attempts: d.attempts,
                 next_at: d.next_attempt_at,
                 secs_left: now.secs_until(d.next_attempt_at),

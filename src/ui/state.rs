@@ -445,7 +445,7 @@ impl AppState {
                 // creates nothing; the trace tells the two apart.
                 let created =
                     self.engine.borrow().trace().since(before).iter().any(
-                        |e| matches!(&e.event, Event::QueueCreated { queue } if *queue == name),
+                        |e| matches!(&e.event, Event::QueueCreated { queue } if **queue == *name),
                     );
                 self.drafts.queue_name.clear();
                 self.drafts.dead_letter_queue.clear();

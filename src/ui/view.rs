@@ -340,18 +340,32 @@ impl Snapshot {
             .iter()
             .find(|p| Some(p.queue_url.as_str()) == url)
             .map(|p| p.until);
-        let entries = engine.trace().entries();
-        let log = entries
+        let trace = engine.trace();
+        let first = trace.first_index();
+        let mut log: Vec<LogLine> = trace
+            .entries()
             .iter()
             .enumerate()
             .rev()
             .take(LOG_LINES)
-            .map(|(index, e)| LogLine {
-                index,
+            .map(|(i, e)| LogLine {
+                index: first + i,
                 at: e.at,
                 text: describe(e),
             })
             .collect();
+        // The engine keeps a window of recent events; say so rather than imply the log
+        // begins here.
+        if first > 0 {
+            log.push(LogLine {
+                index: first.saturating_sub(1),
+                at: trace.entries().first().map_or(now, |e| e.at),
+                text: format!(
+                    "{first} earlier events are no longer kept (the engine keeps the latest {})",
+                    trace.entries().len()
+                ),
+            });
+        }
         let sns = SnsSnapshot::read(
             engine,
             &notes,
@@ -438,7 +452,7 @@ fn row(
     let flags = notes.flags(&q.name, &m.message_id);
     MessageRow {
         key: m.key,
-        message_id: m.message_id.clone(),
+        message_id: m.message_id.to_string(),
         body: m.body.clone(),
         receive_count: m.receive_count,
         state,
@@ -450,7 +464,7 @@ fn row(
             .dead_letter_source_arn
             .as_deref()
             .map(|arn| name_of(arn).to_string()),
-        arrived: arrivals.get(m.message_id.as_str()).map(|mv| Arrival {
+        arrived: arrivals.get(&*m.message_id).map(|mv| Arrival {
             from: mv.from.clone(),
             kind: mv.kind,
         }),

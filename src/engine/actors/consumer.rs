@@ -427,7 +427,7 @@ impl Engine {
             let event = Event::DuplicateSideEffect {
                 actor: name.clone(),
                 instance,
-                message_id,
+                message_id: message_id.into(),
             };
             self.trace.push(now, event);
         }

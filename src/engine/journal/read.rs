@@ -273,7 +273,22 @@ fn config(c: &Obj) -> Result<EngineConfig, String> {
         max_resident_messages: c
             .opt_u64("max_resident_messages")?
             .unwrap_or(crate::engine::capacity::DEFAULT_MAX_RESIDENT_MESSAGES),
+        trace_window: trace_window(c)?,
     })
+}
+
+/// A file may keep a smaller trace than the page's, never a larger or unbounded one: the
+/// window is what keeps a long run's memory bounded.
+fn trace_window(c: &Obj) -> Result<u32, String> {
+    const MOST: u64 = crate::engine::trace::DEFAULT_WINDOW as u64;
+    match c.opt_u64("trace_window")? {
+        None => Ok(MOST as u32),
+        Some(n @ 1..=MOST) => Ok(n as u32),
+        Some(n) => Err(format!(
+            "{} is {n}; a scenario may keep from 1 to {MOST} trace entries",
+            c.at("trace_window")
+        )),
+    }
 }
 
 fn access(o: &Obj) -> Result<Option<AccessMode>, String> {

@@ -386,7 +386,7 @@ impl Engine {
         queue: super::super::queue::QueueId,
     ) -> Result<(), Failure> {
         let q = &self.queues[&queue];
-        let (queue_name, queue_arn) = (q.name.clone(), q.arn.clone());
+        let (queue_name, queue_arn) = (q.shared_name.clone(), q.arn.clone());
         let policy = q.attributes.policy.clone();
         let request = Request {
             principal: Principal::Service("sns.amazonaws.com"),

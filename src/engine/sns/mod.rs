@@ -147,7 +147,7 @@ pub struct Subscription {
 /// A published message, shared by every delivery of it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notification {
-    pub message_id: String,
+    pub message_id: Arc<str>,
     pub topic_arn: String,
     pub subject: Option<String>,
     pub message: Arc<str>,

@@ -239,21 +239,21 @@ impl Engine {
                     now,
                     Event::PublishDeduplicated {
                         topic: name,
-                        message_id: first.message_id.clone(),
+                        message_id: first.message_id.as_str().into(),
                         deduplication_id: deduplication_id.unwrap_or_default(),
                     },
                 );
                 return Ok(first);
             }
         }
-        let message_id = self.rng.uuid();
+        let message_id = self.rng.uuid_shared();
         let topic = self.sns.topics.get_mut(&name).expect("found");
         let sequence_number = fifo.then(|| {
             topic.sequence += 1;
             format!("{:020}", SEQUENCE_BASE + topic.sequence)
         });
         let result = PublishResult {
-            message_id: message_id.clone(),
+            message_id: message_id.to_string(),
             sequence_number: sequence_number.clone(),
         };
         if let Some(key) = dedup_key {

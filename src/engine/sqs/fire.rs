@@ -13,7 +13,7 @@ impl Engine {
         match due {
             Due::DelayEnds { queue, key } => {
                 let q = self.queues.get_mut(&queue).expect("live");
-                let name = q.name.clone();
+                let name = q.shared_name.clone();
                 let m = q.set_state(key, MessageState::Visible).expect("live");
                 let event = Event::DelayEnded {
                     queue: name,
@@ -24,7 +24,7 @@ impl Engine {
             }
             Due::VisibilityTimeout { queue, key, .. } => {
                 let q = self.queues.get_mut(&queue).expect("live");
-                let name = q.name.clone();
+                let name = q.shared_name.clone();
                 let m = q.set_state(key, MessageState::Visible).expect("live");
                 let event = Event::VisibilityExpired {
                     queue: name,
@@ -38,7 +38,7 @@ impl Engine {
                 let q = self.queues.get_mut(&queue).expect("live");
                 let m = q.remove(key).expect("live");
                 let event = Event::Expired {
-                    queue: q.name.clone(),
+                    queue: q.shared_name.clone(),
                     message_id: m.message_id,
                 };
                 self.trace.push(now, event);

@@ -24,7 +24,6 @@ use super::queue::QueueId;
 use super::{BatchFailure, Command, Engine, Reply};
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
-use std::collections::BTreeSet;
 
 /// The sender every message claims (an IAM user id in real SQS).
 const SENDER_ID: &str = "AIDAFANOUTSIMULATOR01";
@@ -76,13 +75,22 @@ fn invalid_receipt(handle: &str) -> SqsError {
     )
 }
 
+/// Every receive makes one per message: built in fixed buffers, so the returned string is
+/// its only allocation.
 fn receipt_handle(queue: QueueId, key: MessageKey, receipt: u64, salt: [u8; 8]) -> String {
-    let mut bytes = Vec::with_capacity(32);
-    for part in [queue, key, receipt] {
-        bytes.extend_from_slice(&part.to_be_bytes());
+    let mut bytes = [0u8; 32];
+    for (i, part) in [queue, key, receipt].into_iter().enumerate() {
+        bytes[i * 8..i * 8 + 8].copy_from_slice(&part.to_be_bytes());
     }
-    bytes.extend_from_slice(&salt);
-    format!("{RECEIPT_PREFIX}{}", BASE64.encode(&bytes))
+    bytes[24..].copy_from_slice(&salt);
+    let mut encoded = [0u8; 44];
+    let n = BASE64
+        .encode_slice(bytes, &mut encoded)
+        .expect("32 bytes encode to 44");
+    let mut handle = String::with_capacity(RECEIPT_PREFIX.len() + n);
+    handle.push_str(RECEIPT_PREFIX);
+    handle.push_str(std::str::from_utf8(&encoded[..n]).expect("base64 is ASCII"));
+    handle
 }
 
 /// The rules every batch request shares, checked before any entry is tried: 1–10 entries,
@@ -104,9 +112,9 @@ fn check_batch<'a>(entry: &str, ids: impl Iterator<Item = &'a str>) -> Result<()
             ),
         ));
     }
-    let mut seen = BTreeSet::new();
-    for id in &ids {
-        if !seen.insert(*id) {
+    // At most ten ids: comparing each with those before it beats building a set.
+    for (i, id) in ids.iter().enumerate() {
+        if ids[..i].contains(id) {
             return Err(SqsError::new(
                 ErrorCode::BatchEntryIdsNotDistinct,
                 format!("Id {id} repeated."),
@@ -290,11 +298,14 @@ impl Engine {
     }
 
     fn parse_receipt(&self, queue: QueueId, handle: &str) -> Result<Receipt, SqsError> {
-        let bytes = handle
+        // Room for any handle that could decode to 32 bytes; longer ones fail to decode.
+        let mut bytes = [0u8; 36];
+        let decoded = handle
             .strip_prefix(RECEIPT_PREFIX)
-            .and_then(|b| BASE64.decode(b).ok())
-            .filter(|b| b.len() == 32)
-            .ok_or_else(|| invalid_receipt(handle))?;
+            .and_then(|b| BASE64.decode_slice(b, &mut bytes).ok());
+        if decoded != Some(32) {
+            return Err(invalid_receipt(handle));
+        }
         let word =
             |i: usize| u64::from_be_bytes(bytes[i * 8..i * 8 + 8].try_into().expect("8 bytes"));
         if word(0) != queue {

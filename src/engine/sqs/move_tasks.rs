@@ -11,6 +11,7 @@ use super::super::{Due, Engine, MoveTaskReport, Reply};
 use super::check_optional;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
+use std::sync::Arc;
 
 /// Without MaxNumberOfMessagesPerSecond SQS picks a "system optimized" rate; this
 /// stands for it.
@@ -21,7 +22,7 @@ pub struct MoveTask {
     pub handle: String,
     pub source: QueueId,
     /// Kept so the task's end can name the queue even after it was deleted.
-    pub source_name: String,
+    pub source_name: Arc<str>,
     pub source_arn: String,
     pub destination_arn: Option<String>,
     pub rate: Option<u32>,
@@ -101,7 +102,7 @@ impl Engine {
         self.move_tasks.push(MoveTask {
             handle: handle.clone(),
             source,
-            source_name: self.queues[&source].name.clone(),
+            source_name: self.queues[&source].shared_name.clone(),
             source_arn: source_arn.to_string(),
             destination_arn: destination_arn.map(str::to_string),
             rate,
@@ -114,7 +115,7 @@ impl Engine {
         self.trace.push(
             self.now,
             Event::MoveTaskStarted {
-                source: self.queues[&source].name.clone(),
+                source: self.queues[&source].shared_name.clone(),
                 destination: destination_arn.map(str::to_string),
                 to_move,
                 max_per_second: rate,
@@ -254,7 +255,7 @@ impl Engine {
                 ));
                 break;
             };
-            let source_name = source.name.clone();
+            let source_name = source.shared_name.clone();
             // A redriven message starts over in its new queue.
             let (message_id, dest_name) = self.relocate(task.source, key, dest, |m, _| {
                 m.receive_count = 0;
@@ -267,7 +268,7 @@ impl Engine {
                 Event::MovedByTask {
                     source: source_name,
                     message_id,
-                    destination: dest_name,
+                    destination: dest_name.to_string(),
                 },
             );
             self.serve_waiting_polls(dest);

@@ -114,12 +114,8 @@ impl Engine {
         self.queues.insert(id, queue);
         self.by_name.insert(name.to_string(), id);
         self.deleted_names.remove(name);
-        self.trace.push(
-            self.now,
-            Event::QueueCreated {
-                queue: name.to_string(),
-            },
-        );
+        self.trace
+            .push(self.now, Event::QueueCreated { queue: name.into() });
         Ok(Reply::QueueUrl(url))
     }
 
@@ -193,15 +189,19 @@ impl Engine {
             self.polls.remove(&poll);
             self.finished_polls.insert(poll, Vec::new());
             let event = Event::LongPollEnded {
-                queue: queue.name.clone(),
+                queue: queue.shared_name.clone(),
                 poll,
                 messages: 0,
             };
             self.trace.push(self.now, event);
             self.actor_poll_finished(poll);
         }
-        self.trace
-            .push(self.now, Event::QueueDeleted { queue: queue.name });
+        self.trace.push(
+            self.now,
+            Event::QueueDeleted {
+                queue: queue.shared_name,
+            },
+        );
         Ok(Reply::Done)
     }
 
@@ -369,7 +369,7 @@ impl Engine {
                 self.schedule_retention(id, key);
             }
         }
-        let name = self.queues[&id].name.clone();
+        let name = self.queues[&id].shared_name.clone();
         let attributes = changes
             .iter()
             .map(|(k, v)| (k.clone(), v.clone()))
@@ -400,7 +400,7 @@ impl Engine {
         }
         queue.last_purged_at = Some(now);
         let purged = queue.drain().len() as u32;
-        let name = queue.name.clone();
+        let name = queue.shared_name.clone();
         self.trace.push(
             now,
             Event::Purged {
@@ -455,7 +455,7 @@ impl Engine {
     fn trace_tags(&mut self, id: QueueId) {
         let q = &self.queues[&id];
         let event = Event::QueueTagsChanged {
-            queue: q.name.clone(),
+            queue: q.shared_name.clone(),
             tags: q.tags.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
         };
         self.trace.push(self.now, event);

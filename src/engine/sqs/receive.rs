@@ -22,6 +22,8 @@ pub const SYSTEM_ATTRIBUTES: [&str; 9] = [
     "AWSTraceHeader",
     "DeadLetterQueueSourceArn",
 ];
+/// Host numbers, to lend a receive the list of all of a queue's hosts without building it.
+const ALL_HOSTS: [u32; 8] = [0, 1, 2, 3, 4, 5, 6, 7];
 /// How long a FIFO queue honours a ReceiveRequestAttemptId.
 const ATTEMPT_WINDOW_MS: u64 = 5 * 60_000;
 
@@ -100,7 +102,7 @@ impl Engine {
         self.waiting.entry(id).or_default().push_back(poll_id);
         self.agenda
             .schedule(until, Due::PollTimeout { poll: poll_id });
-        let name = self.queues[&id].name.clone();
+        let name = self.queues[&id].shared_name.clone();
         self.trace.push(
             self.now,
             Event::LongPollStarted {
@@ -143,7 +145,7 @@ impl Engine {
             );
         }
         let event = Event::ReceiveRetried {
-            queue: queue.name.clone(),
+            queue: queue.shared_name.clone(),
             attempt_id: attempt_id.clone(),
             messages: attempt.messages.len() as u32,
         };
@@ -194,7 +196,7 @@ impl Engine {
         }
         if out.is_empty() && !long {
             let event = Event::EmptyReceive {
-                queue: queue.name.clone(),
+                queue: queue.shared_name.clone(),
                 sampled_hosts: sampled,
                 hosts,
             };
@@ -206,31 +208,41 @@ impl Engine {
     fn receive_standard(&mut self, poll: &Poll, long: bool) -> (Vec<ReceivedMessage>, u32, u32) {
         let chaos = self.config.chaos;
         let hosts_total = self.queues[&poll.queue].hosts();
-        let hosts: Vec<u32> = if long || hosts_total == 1 {
-            (0..hosts_total).collect()
+        // Every receive needs the list of all hosts; only a sampled short poll builds one.
+        let all_hosts: Vec<u32>;
+        let all_hosts: &[u32] = match ALL_HOSTS.get(..hosts_total as usize) {
+            Some(hosts) => hosts,
+            None => {
+                all_hosts = (0..hosts_total).collect();
+                &all_hosts
+            }
+        };
+        let sampled: Vec<u32>;
+        let hosts: &[u32] = if long || hosts_total == 1 {
+            all_hosts
         } else {
             let p = chaos.short_poll_host_probability();
-            let mut sampled: Vec<u32> = (0..hosts_total).filter(|_| self.rng.chance(p)).collect();
-            if sampled.is_empty() {
-                sampled.push(self.rng.below(hosts_total as u64) as u32);
+            let mut some: Vec<u32> = (0..hosts_total).filter(|_| self.rng.chance(p)).collect();
+            if some.is_empty() {
+                some.push(self.rng.below(hosts_total as u64) as u32);
             }
-            sampled
+            sampled = some;
+            &sampled
         };
-        let all_hosts: Vec<u32> = (0..hosts_total).collect();
         let mut out = Vec::new();
         while out.len() < poll.max as usize {
             let queue = &self.queues[&poll.queue];
             // Fair queues: once senders tag messages with groups, quiet groups go first.
             let next = if queue.has_groups() {
-                queue.fairest_visible(&hosts)
+                queue.fairest_visible(hosts)
             } else {
-                queue.oldest_visible(&hosts)
+                queue.oldest_visible(hosts)
             };
             let Some(key) = next else {
                 break;
             };
             let reordered = queue
-                .oldest_visible(&all_hosts)
+                .oldest_visible(all_hosts)
                 .is_some_and(|oldest| oldest < key);
             if self.move_to_dead_letter_queue_if_due(poll.queue, key) {
                 continue;
@@ -277,7 +289,7 @@ impl Engine {
             .queues
             .get_mut(&poll.queue)
             .expect("poll on live queue");
-        let name = queue.name.clone();
+        let name = queue.shared_name.clone();
         let m = queue
             .set_state(key, MessageState::InFlight { until, receipt })
             .expect("key is visible");
@@ -315,9 +327,9 @@ impl Engine {
         let md5_of_message_attributes = (!message_attributes.is_empty())
             .then(|| md5_of_message_attributes(&message_attributes));
         let received = ReceivedMessage {
-            message_id: m.message_id.clone(),
+            message_id: m.message_id.to_string(),
             receipt_handle: receipt_handle(poll.queue, key, receipt, salt),
-            md5_of_body: m.md5_of_body.clone(),
+            md5_of_body: super::super::message::hex(&m.md5_of_body),
             body: m.body.clone(),
             attributes,
             message_attributes,
@@ -361,7 +373,7 @@ impl Engine {
             return false; // The DLQ was deleted: SQS keeps delivering from the source.
         };
         let source_arn: Arc<str> = Arc::from(source.arn.as_str());
-        let (source_name, receive_count) = (source.name.clone(), m.receive_count);
+        let (source_name, receive_count) = (source.shared_name.clone(), m.receive_count);
         let now = self.now;
         let (message_id, dlq_name) = self.relocate(queue, key, dlq, |m, to_fifo| {
             m.dead_letter_source_arn = Some(source_arn);
@@ -374,7 +386,7 @@ impl Engine {
             Event::MovedToDeadLetterQueue {
                 queue: source_name,
                 message_id,
-                dead_letter_queue: dlq_name,
+                dead_letter_queue: dlq_name.to_string(),
                 receive_count,
             },
         );
@@ -391,7 +403,7 @@ impl Engine {
         key: MessageKey,
         to: QueueId,
         adjust: impl FnOnce(&mut Message, bool),
-    ) -> (String, String) {
+    ) -> (Arc<str>, Arc<str>) {
         let mut m = self
             .queues
             .get_mut(&from)
@@ -407,7 +419,7 @@ impl Engine {
         adjust(&mut m, dest.is_fifo());
         let message_id = m.message_id.clone();
         dest.insert(m);
-        let name = dest.name.clone();
+        let name = dest.shared_name.clone();
         self.schedule_retention(to, new_key);
         (message_id, name)
     }
@@ -453,9 +465,9 @@ impl Engine {
                 if messages.is_empty() {
                     q.metrics.received(now, 0);
                 }
-                q.name.clone()
+                q.shared_name.clone()
             }
-            None => String::new(),
+            None => Arc::from(""),
         };
         self.trace.push(
             now,

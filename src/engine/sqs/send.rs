@@ -118,7 +118,7 @@ impl Engine {
             let queue = self.queues.get_mut(&id).expect("exists");
             if let Some(first) = queue.deduplication.get(now, dedup_key) {
                 let result = SendResult {
-                    message_id: first.message_id.clone(),
+                    message_id: first.message_id.to_string(),
                     md5_of_message_body: super::super::message::md5_hex(
                         input.message_body.as_bytes(),
                     ),
@@ -127,7 +127,7 @@ impl Engine {
                     sequence_number: Some(first.sequence_number.clone()),
                 };
                 let event = Event::SendDeduplicated {
-                    queue: queue.name.clone(),
+                    queue: queue.shared_name.clone(),
                     message_id: first.message_id.clone(),
                     deduplication_id: dedup_key.1.to_string(),
                 };
@@ -136,7 +136,7 @@ impl Engine {
             }
         }
 
-        let message_id = self.rng.uuid();
+        let message_id = self.rng.uuid_shared();
         let host = self.pick_host(id);
         let key = self.new_key();
         let mut m = Message::new(key, message_id.clone(), Arc::from(input.message_body), now);
@@ -156,7 +156,7 @@ impl Engine {
         if delay > 0 {
             m.state = MessageState::Delayed { until: visible_at };
         }
-        let md5_of_message_body = m.md5_of_body.clone();
+        let md5_of_message_body = super::super::message::hex(&m.md5_of_body);
         let queue = self.queues.get_mut(&id).expect("exists");
         let sequence_number = fifo.then(|| {
             queue.sequence += 1;
@@ -175,7 +175,7 @@ impl Engine {
         }
         queue.insert(m);
         queue.metrics.sent(now, size);
-        let name = queue.name.clone();
+        let name = queue.shared_name.clone();
         if delay > 0 {
             self.agenda
                 .schedule(visible_at, Due::DelayEnds { queue: id, key });
@@ -195,7 +195,7 @@ impl Engine {
             self.serve_waiting_polls(id);
         }
         Ok(SendResult {
-            message_id,
+            message_id: message_id.to_string(),
             md5_of_message_body,
             md5_of_message_attributes,
             md5_of_message_system_attributes,

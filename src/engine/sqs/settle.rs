@@ -9,6 +9,7 @@ use super::super::{
     ChangeMessageVisibilityBatchEntry, DeleteMessageBatchEntry, Due, Engine, Reply,
 };
 use super::{check_batch, check_range, each_entry, out_of_range};
+use std::sync::Arc;
 
 /// A message may stay in flight at most 12 hours from the receive.
 const MAX_IN_FLIGHT_MS: u64 = 43_200_000;
@@ -24,7 +25,7 @@ impl Engine {
         let r = self.parse_receipt(id, handle)?;
         let now = self.now;
         let queue = self.queues.get_mut(&id).expect("exists");
-        let name = queue.name.clone();
+        let name = queue.shared_name.clone();
         let Some(m) = queue.get(r.key) else {
             // Deleting twice, or after expiry, succeeds and does nothing.
             return Ok(());
@@ -63,7 +64,7 @@ impl Engine {
     /// The delete reached every replica but one. That replica still holds the message in
     /// flight and returns it when its copy of the visibility timeout runs out: a true
     /// duplicate, same MessageId, new receipt handle.
-    fn leave_duplicate(&mut self, id: QueueId, name: String, deleted: Message) {
+    fn leave_duplicate(&mut self, id: QueueId, name: Arc<str>, deleted: Message) {
         let now = self.now;
         let until = match deleted.state {
             MessageState::InFlight { until, .. } => until.max(now),
@@ -147,7 +148,7 @@ impl Engine {
         )?;
         let now = self.now;
         let queue = self.queues.get_mut(&id).expect("exists");
-        let name = queue.name.clone();
+        let name = queue.shared_name.clone();
         let m = match queue.get(r.key) {
             Some(m) if m.last_receipt == r.receipt => m,
             _ => {

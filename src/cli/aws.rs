@@ -11,6 +11,7 @@ use crate::engine::{
     ChangeMessageVisibilityBatchEntry, Command, DeleteMessageBatchEntry, MessageAttributeValue,
     MessageAttributes, MessageInput, ReceiveInput, SendMessageBatchEntry,
 };
+use litemap::LiteMap;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -676,8 +677,8 @@ fn looks_like_option(arg: &str) -> bool {
 fn parse_options(
     spec: &OperationSpec,
     args: &[String],
-) -> Result<Option<BTreeMap<&'static str, Given>>, ArgumentError> {
-    let mut given = BTreeMap::new();
+) -> Result<Option<LiteMap<&'static str, Given>>, ArgumentError> {
+    let mut given = LiteMap::new();
     let mut unknown = Vec::new();
     let mut i = 0;
     while i < args.len() {
@@ -888,7 +889,7 @@ fn string_map(v: &Value) -> BTreeMap<String, String> {
 /// first that fails), checks blobs and validates them, then builds the command.
 fn build(
     spec: &OperationSpec,
-    given: &BTreeMap<&'static str, Given>,
+    given: &LiteMap<&'static str, Given>,
     globals: GlobalOptions,
     files: ParamFiles,
 ) -> Result<Request, ArgumentError> {

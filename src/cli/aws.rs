@@ -11,6 +11,7 @@ use crate::engine::{
     ChangeMessageVisibilityBatchEntry, Command, DeleteMessageBatchEntry, MessageAttributeValue,
     MessageAttributes, MessageInput, ReceiveInput, SendMessageBatchEntry,
 };
+use crate::stable_sort::stable_sort_by;
 use litemap::LiteMap;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -474,7 +475,7 @@ fn close_matches<'a>(word: &str, possibilities: &[&'a str]) -> Vec<&'a str> {
             (ratio >= 0.8).then_some((ratio, *p))
         })
         .collect();
-    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(y.1.cmp(x.1)));
+    stable_sort_by(&mut scored, |x, y| y.0.total_cmp(&x.0).then(y.1.cmp(x.1)));
     scored.into_iter().take(3).map(|(_, p)| p).collect()
 }
 

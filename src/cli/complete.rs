@@ -14,6 +14,7 @@ use super::sns::SNS_OPERATIONS;
 use super::{shell, Shell};
 use crate::engine::sns::{Protocol, SETTABLE_TOPIC_ATTRIBUTES, SUBSCRIPTION_ATTRIBUTES};
 use crate::engine::{attributes, Engine, MESSAGE_SYSTEM_ATTRIBUTES};
+use crate::stable_sort::stable_sort;
 use litemap::LiteMap;
 
 /// What may replace `line[start..cursor]`: sorted; a single candidate ends with a space
@@ -61,7 +62,7 @@ pub fn complete(line: &str, cursor: usize, engine: &Engine, shell: &Shell) -> Co
         .into_iter()
         .filter(|c| c.starts_with(prefix))
         .collect();
-    values.sort();
+    stable_sort(&mut values);
     values.dedup();
     let unique = values.len() == 1;
     let opened = raw[start - at.start..]
@@ -216,7 +217,7 @@ fn variable(raw: &str, quote: Option<char>, shell: &Shell) -> Option<Completion>
         .map(|(n, _)| n)
         .filter(|n| n.starts_with(name))
         .collect();
-    names.sort();
+    stable_sort(&mut names);
     // Inside quotes the word usually goes on, so a unique name gets no space.
     let space = names.len() == 1 && quote.is_none();
     let candidates = names

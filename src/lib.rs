@@ -10,6 +10,7 @@ pub mod bench;
 pub mod cli;
 mod collect_map;
 pub mod engine;
+mod stable_sort;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -12,6 +12,7 @@ pub mod moto;
 pub mod receive_cost;
 pub mod resident;
 
+use crate::collect_map::CollectMap;
 use crate::engine::{Command, Engine, EngineConfig, MessageInput, Reply, SendMessageBatchEntry};
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
@@ -292,7 +293,7 @@ fn create_queue(e: &mut Engine, name: &str, attributes: &[(&str, &str)]) -> Stri
     let attributes: BTreeMap<String, String> = attributes
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
+        .collect_map();
     match e.apply(Command::CreateQueue {
         queue_name: name.into(),
         attributes,

@@ -11,6 +11,8 @@ use crate::engine::{
     ChangeMessageVisibilityBatchEntry, Command, DeleteMessageBatchEntry, MessageAttributeValue,
     MessageAttributes, MessageInput, ReceiveInput, SendMessageBatchEntry,
 };
+use crate::stable_sort::stable_sort_by;
+use litemap::LiteMap;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -473,7 +475,7 @@ fn close_matches<'a>(word: &str, possibilities: &[&'a str]) -> Vec<&'a str> {
             (ratio >= 0.8).then_some((ratio, *p))
         })
         .collect();
-    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(y.1.cmp(x.1)));
+    stable_sort_by(&mut scored, |x, y| y.0.total_cmp(&x.0).then(y.1.cmp(x.1)));
     scored.into_iter().take(3).map(|(_, p)| p).collect()
 }
 
@@ -676,8 +678,8 @@ fn looks_like_option(arg: &str) -> bool {
 fn parse_options(
     spec: &OperationSpec,
     args: &[String],
-) -> Result<Option<BTreeMap<&'static str, Given>>, ArgumentError> {
-    let mut given = BTreeMap::new();
+) -> Result<Option<LiteMap<&'static str, Given>>, ArgumentError> {
+    let mut given = LiteMap::new();
     let mut unknown = Vec::new();
     let mut i = 0;
     while i < args.len() {
@@ -888,7 +890,7 @@ fn string_map(v: &Value) -> BTreeMap<String, String> {
 /// first that fails), checks blobs and validates them, then builds the command.
 fn build(
     spec: &OperationSpec,
-    given: &BTreeMap<&'static str, Given>,
+    given: &LiteMap<&'static str, Given>,
     globals: GlobalOptions,
     files: ParamFiles,
 ) -> Result<Request, ArgumentError> {

@@ -14,7 +14,8 @@ use super::sns::SNS_OPERATIONS;
 use super::{shell, Shell};
 use crate::engine::sns::{Protocol, SETTABLE_TOPIC_ATTRIBUTES, SUBSCRIPTION_ATTRIBUTES};
 use crate::engine::{attributes, Engine, MESSAGE_SYSTEM_ATTRIBUTES};
-use std::collections::BTreeMap;
+use crate::stable_sort::stable_sort;
+use litemap::LiteMap;
 
 /// What may replace `line[start..cursor]`: sorted; a single candidate ends with a space
 /// (or closes the quote the word opened) so the user can type the next word at once.
@@ -61,7 +62,7 @@ pub fn complete(line: &str, cursor: usize, engine: &Engine, shell: &Shell) -> Co
         .into_iter()
         .filter(|c| c.starts_with(prefix))
         .collect();
-    values.sort();
+    stable_sort(&mut values);
     values.dedup();
     let unique = values.len() == 1;
     let opened = raw[start - at.start..]
@@ -216,7 +217,7 @@ fn variable(raw: &str, quote: Option<char>, shell: &Shell) -> Option<Completion>
         .map(|(n, _)| n)
         .filter(|n| n.starts_with(name))
         .collect();
-    names.sort();
+    stable_sort(&mut names);
     // Inside quotes the word usually goes on, so a unique name gets no space.
     let space = names.len() == 1 && quote.is_none();
     let candidates = names
@@ -259,7 +260,7 @@ fn operations(service: &str) -> &'static [OperationSpec] {
 fn aws(words: &[String], word: &str, engine: &Engine) -> (usize, Vec<String>) {
     let mut positional: Vec<&str> = Vec::new();
     let mut spec: Option<&OperationSpec> = None;
-    let mut given: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut given: LiteMap<&str, Vec<&str>> = LiteMap::new();
     // The option whose value the next word is, and whether it takes several.
     let mut pending: Option<(&str, bool)> = None;
     for w in words {
@@ -341,7 +342,7 @@ fn takes_value<'a>(flag: &'a str, spec: Option<&OperationSpec>) -> Option<(&'a s
 fn values(
     flag: &str,
     spec: Option<&OperationSpec>,
-    given: &BTreeMap<&str, Vec<&str>>,
+    given: &LiteMap<&str, Vec<&str>>,
     engine: &Engine,
 ) -> Vec<String> {
     let fixed = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<Vec<_>>();

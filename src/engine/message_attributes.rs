@@ -16,6 +16,7 @@
 
 use super::error::{ErrorCode, SqsError};
 use crate::collect_map::CollectMap;
+use crate::stable_sort::stable_sort_by;
 use md5::{Digest, Md5};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -332,7 +333,9 @@ pub fn md5_of_message_attributes(attrs: &MessageAttributes) -> String {
     // "Ascending" is Java's String order (UTF-16 code units: the SDK for Java keeps attributes
     // in a TreeMap), which differs from the map's UTF-8 order only for characters above
     // U+FFFF against U+E000..=U+FFFF.
-    entries.sort_by(|(a, _), (b, _)| a.encode_utf16().cmp(b.encode_utf16()));
+    stable_sort_by(&mut entries, |(a, _), (b, _)| {
+        a.encode_utf16().cmp(b.encode_utf16())
+    });
     let mut buffer = Vec::new();
     for (name, value) in entries {
         put_prefixed(&mut buffer, name.as_bytes());

@@ -9,7 +9,7 @@ use super::view::name_of;
 use crate::engine::delivery_policy::RetryPolicy;
 use crate::engine::sns::{Protocol, Subscription};
 use crate::engine::{EndpointSettings, Engine, SimTime};
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 
 /// Edge animations drawn at most per subscription (the rest are counted in the tally).
 const TOKENS_PER_EDGE: usize = 6;
@@ -304,7 +304,7 @@ fn topology(
     let topic_row = |arn: &str| topics.iter().find(|t| t.arn == arn).map(|t| t.row);
 
     // Per subscription: first attempts on their way, the next retry, recent tokens.
-    let mut extras: BTreeMap<&str, Extras> = BTreeMap::new();
+    let mut extras: LiteMap<&str, Extras> = LiteMap::new();
     for (_, d) in engine.deliveries() {
         let e = extras.entry(d.subscription_arn.as_str()).or_default();
         if d.attempts == 0 {

@@ -7,10 +7,9 @@ use super::describe::describe;
 use super::notes::{Move, MoveKind, TraceNotes};
 use super::sns_view::SnsSnapshot;
 use super::state::{AppState, ReceivedItem};
-use crate::collect_map::CollectMap;
 use crate::engine::metrics::MinuteSample;
 use crate::engine::{Engine, Message, MessageState, Queue, SimTime};
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 use std::sync::Arc;
 
 /// How many messages the messages view lists; the rest are counted by state, not drawn.
@@ -255,8 +254,8 @@ impl Snapshot {
         let notes = state.notes.borrow();
         let wall = state.wall_ms;
         let now = engine.now();
-        let dead_letter_targets: BTreeMap<&str, Vec<String>> =
-            engine.queues().fold(BTreeMap::new(), |mut map, q| {
+        let dead_letter_targets: LiteMap<&str, Vec<String>> =
+            engine.queues().fold(LiteMap::new(), |mut map, q| {
                 if let Some(p) = &q.attributes.redrive_policy {
                     map.entry(name_of(&p.dead_letter_target_arn))
                         .or_insert_with(Vec::new)
@@ -283,12 +282,12 @@ impl Snapshot {
         let selected = queue.map(|q| info(q, &dead_letter_targets));
         let (rows, unlisted, groups, group_count, departures, metrics) = match queue {
             Some(q) => {
-                let arrivals: BTreeMap<&str, &Move> = recent
-                    .iter()
-                    .rev()
-                    .filter(|m| m.to == q.name)
-                    .map(|m| (m.message_id.as_str(), *m))
-                    .collect_map();
+                // Oldest first, so a message's latest move wins; inserted one by one, as
+                // `collect` would sort (another sort's code in the page).
+                let mut arrivals: LiteMap<&str, &Move> = LiteMap::new();
+                for m in recent.iter().rev().filter(|m| m.to == q.name) {
+                    arrivals.insert(m.message_id.as_str(), *m);
+                }
                 let rows: Vec<MessageRow> = q
                     .messages()
                     .take(MAX_ROWS)
@@ -393,7 +392,7 @@ impl Snapshot {
     }
 }
 
-fn info(q: &Queue, dead_letter_targets: &BTreeMap<&str, Vec<String>>) -> QueueInfo {
+fn info(q: &Queue, dead_letter_targets: &LiteMap<&str, Vec<String>>) -> QueueInfo {
     let a = &q.attributes;
     QueueInfo {
         name: q.name.clone(),
@@ -426,7 +425,7 @@ fn row(
     m: &Message,
     now: SimTime,
     notes: &TraceNotes,
-    arrivals: &BTreeMap<&str, &Move>,
+    arrivals: &LiteMap<&str, &Move>,
 ) -> MessageRow {
     let state = match m.state {
         MessageState::Visible => RowState::Visible,
@@ -479,12 +478,13 @@ fn row(
 fn metrics(q: &Queue, now: SimTime) -> MetricsView {
     let current = (now.millis() / 60_000) as i64;
     let first = current - (METRIC_MINUTES as i64 - 1);
-    let by_minute: BTreeMap<i64, &MinuteSample> = q
-        .metrics
-        .minutes()
-        .map(|(t, s)| ((t.millis() / 60_000) as i64, s))
-        .filter(|(m, _)| *m >= first)
-        .collect_map();
+    let mut by_minute: LiteMap<i64, &MinuteSample> = LiteMap::new();
+    for (t, s) in q.metrics.minutes() {
+        let minute = (t.millis() / 60_000) as i64;
+        if minute >= first {
+            by_minute.insert(minute, s);
+        }
+    }
     let mut v = MetricsView::default();
     let mut last_visible = 0;
     let mut last_in_flight = 0;

@@ -28,8 +28,8 @@ use crate::engine::actors::{
     RatePattern, Target, Template,
 };
 use crate::engine::Engine;
+use litemap::LiteMap;
 use serde_json::{json, Map, Value};
-use std::collections::BTreeMap;
 
 pub const PRODUCER_OPTIONS: &[&str] = &[
     "--queue-url",
@@ -118,12 +118,12 @@ pub fn run(engine: &mut Engine, args: &[String]) -> Result<String, String> {
 
 /// `--option value` pairs (and flags), each given at most once, each one the control knows.
 struct Options<'a> {
-    values: BTreeMap<&'a str, &'a str>,
+    values: LiteMap<&'a str, &'a str>,
 }
 
 impl<'a> Options<'a> {
     fn read(words: &[&'a str], known: &[&str]) -> Result<Options<'a>, String> {
-        let mut values = BTreeMap::new();
+        let mut values = LiteMap::new();
         let mut i = 0;
         while i < words.len() {
             let option = words[i];

@@ -13,6 +13,7 @@
 use super::is_scalar;
 use super::wide::WIDE;
 use crate::cli::params::py_str;
+use crate::stable_sort::stable_sort;
 use serde_json::{Map, Value};
 
 /// The width the AWS CLI assumes when its output is not a terminal.
@@ -298,9 +299,9 @@ impl MultiTable {
             headers.extend(h);
             more.extend(n);
         }
-        headers.sort();
+        stable_sort(&mut headers);
         headers.dedup();
-        more.sort();
+        stable_sort(&mut more);
         more.dedup();
         self.current().add_header(headers.clone());
         for (i, item) in items.iter().enumerate() {
@@ -377,8 +378,8 @@ impl MultiTable {
 fn group_scalar_keys(m: &Map<String, Value>) -> (Vec<String>, Vec<String>) {
     let (mut headers, mut more): (Vec<String>, Vec<String>) =
         m.keys().cloned().partition(|k| is_scalar(&m[k]));
-    headers.sort();
-    more.sort();
+    stable_sort(&mut headers);
+    stable_sort(&mut more);
     (headers, more)
 }
 

@@ -2,6 +2,7 @@
 
 use super::is_scalar;
 use crate::cli::params::py_str as scalar;
+use crate::stable_sort::{stable_sort, stable_sort_by};
 use serde_json::{Map, Value};
 
 /// `--output text`: the AWS CLI's text layout (tab-separated scalars, keys sorted,
@@ -37,7 +38,7 @@ fn text_list(items: &[Value], id: Option<&str>, out: &mut String) {
                     .map(|(k, _)| k.clone())
             })
             .collect();
-        keys.sort();
+        stable_sort(&mut keys);
         keys.dedup();
         for item in items {
             text_value(item, id, Some(&keys), out);
@@ -87,7 +88,7 @@ fn text_object(
     match keys {
         None => {
             let mut sorted: Vec<(&String, &Value)> = m.iter().collect();
-            sorted.sort_by(super::by_key);
+            stable_sort_by(&mut sorted, super::by_key);
             for (k, v) in sorted {
                 if is_scalar(v) {
                     scalars.push(scalar(v));
@@ -102,7 +103,7 @@ fn text_object(
             }
             let mut rest: Vec<(&String, &Value)> =
                 m.iter().filter(|(k, _)| !keys.contains(k)).collect();
-            rest.sort_by(super::by_key);
+            stable_sort_by(&mut rest, super::by_key);
             nested = rest;
         }
     }

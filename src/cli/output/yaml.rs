@@ -15,6 +15,7 @@
 //! write multi-line strings as literal blocks and never fold lines.
 
 use crate::cli::params::py_repr;
+use crate::stable_sort::stable_sort_by;
 use resolve::resolves_to_other_type;
 use serde_json::Value;
 
@@ -79,7 +80,7 @@ fn represent(v: &Value, events: &mut Vec<Event>) {
         Value::Object(m) => {
             events.push(Event::MappingStart);
             let mut entries: Vec<_> = m.iter().collect();
-            entries.sort_by(super::by_key);
+            stable_sort_by(&mut entries, super::by_key);
             for (k, v) in entries {
                 events.push(Event::Scalar {
                     value: k.clone(),

@@ -203,7 +203,7 @@ fn templates_fill_bodies_group_ids_and_deduplication_ids() {
     assert_eq!(groups[3], r#"group-0:{"order": 4}"#);
     let dedup: Vec<&str> = queue
         .messages()
-        .filter_map(|m| m.deduplication_id.as_deref())
+        .filter_map(|m| m.deduplication_id().map(|d| &**d))
         .collect();
     assert_eq!(dedup[7], "shop-8");
 }

@@ -2757,14 +2757,14 @@ impl<'a> Driver<'a> {
                 })
                 .collect();
             ensure!(
-                *m.message_attributes == expected,
+                *m.message_attributes() == expected,
                 "raw attributes {:?}, expected {expected:?}",
-                m.message_attributes
+                m.message_attributes()
             );
         } else {
             check_envelope(&m.body, &x.note, text, &x.subscription)?;
             ensure!(
-                m.message_attributes.is_empty(),
+                m.message_attributes().is_empty(),
                 "an enveloped message has SQS attributes"
             );
         }

@@ -21,8 +21,20 @@ impl<T> Agenda<T> {
         }
     }
     pub fn schedule(&mut self, at: SimTime, item: T) {
-        self.entries.insert((at, self.next_seq), item);
+        let seq = self.reserve();
+        self.entries.insert((at, seq), item);
+    }
+    /// A place in the order of ties, taken now, for an entry that may be put on the
+    /// agenda later with [`Agenda::schedule_reserved`]: it then fires exactly where an
+    /// entry scheduled now would have.
+    pub fn reserve(&mut self) -> u64 {
+        let seq = self.next_seq;
         self.next_seq += 1;
+        seq
+    }
+    /// Schedules `item` at `at` in the place `seq` (from [`Agenda::reserve`]).
+    pub fn schedule_reserved(&mut self, at: SimTime, seq: u64, item: T) {
+        self.entries.insert((at, seq), item);
     }
     pub fn next_time(&self) -> Option<SimTime> {
         self.entries.keys().next().map(|(t, _)| *t)
@@ -69,5 +81,15 @@ mod tests {
         assert_eq!(a.pop_due(SimTime(9)), Some((SimTime(5), "b")));
         assert_eq!(a.pop_due(SimTime(9)), Some((SimTime(5), "c")));
         assert!(a.is_empty());
+    }
+    #[test]
+    fn a_reserved_place_fires_where_it_was_taken() {
+        let mut a = Agenda::new();
+        a.schedule(SimTime(5), "a");
+        let seq = a.reserve();
+        a.schedule(SimTime(5), "c");
+        a.schedule_reserved(SimTime(5), seq, "b");
+        let order: Vec<_> = std::iter::from_fn(|| a.pop_due(SimTime(5)).map(|(_, v)| v)).collect();
+        assert_eq!(order, ["a", "b", "c"]);
     }
 }

@@ -48,18 +48,25 @@ pub struct Message {
     pub host: u32,
     /// FIFO queues: the group it is ordered in. Standard (fair) queues: its tenant.
     pub group_id: Option<Arc<str>>,
+    /// What most messages lack, in one box: a plain standard message pays one pointer.
+    pub extras: Option<Box<MessageExtras>>,
+    /// A copy left behind by a delete that missed one replica (chaos), not a new send.
+    pub duplicate: bool,
+}
+
+/// The fields of a message that most messages leave empty.
+#[derive(Clone, Debug, Default)]
+pub struct MessageExtras {
     pub deduplication_id: Option<Arc<str>>,
     /// FIFO queues: 20 digits, increasing per queue.
     pub sequence_number: Option<Arc<str>>,
-    /// Shared, not copied, when a message moves.
-    pub message_attributes: Arc<MessageAttributes>,
+    /// Shared, not copied, when a message moves. Empty: none were sent.
+    pub message_attributes: Option<Arc<MessageAttributes>>,
     pub md5_of_message_attributes: Option<Arc<str>>,
     /// `AWSTraceHeader`, when the sender set it.
     pub aws_trace_header: Option<Arc<str>>,
     /// In a dead-letter queue: the ARN of the queue it was moved from.
     pub dead_letter_source_arn: Option<Arc<str>>,
-    /// A copy left behind by a delete that missed one replica (chaos), not a new send.
-    pub duplicate: bool,
 }
 
 impl Message {
@@ -78,24 +85,67 @@ impl Message {
             state: MessageState::Visible,
             host: 0,
             group_id: None,
-            deduplication_id: None,
-            sequence_number: None,
-            message_attributes: no_attributes(),
-            md5_of_message_attributes: None,
-            aws_trace_header: None,
-            dead_letter_source_arn: None,
+            extras: None,
             duplicate: false,
         }
     }
+
+    /// Sets the rare fields, boxing them only if any is set.
+    pub fn set_extras(&mut self, extras: MessageExtras) {
+        let MessageExtras {
+            deduplication_id,
+            sequence_number,
+            message_attributes,
+            md5_of_message_attributes,
+            aws_trace_header,
+            dead_letter_source_arn,
+        } = &extras;
+        let any = deduplication_id.is_some()
+            || sequence_number.is_some()
+            || message_attributes.is_some()
+            || md5_of_message_attributes.is_some()
+            || aws_trace_header.is_some()
+            || dead_letter_source_arn.is_some();
+        self.extras = any.then(|| Box::new(extras));
+    }
+    /// The rare fields, for setting one: boxed on first use.
+    pub fn extras_mut(&mut self) -> &mut MessageExtras {
+        self.extras.get_or_insert_with(Box::default)
+    }
+    pub fn deduplication_id(&self) -> Option<&Arc<str>> {
+        self.extras.as_ref()?.deduplication_id.as_ref()
+    }
+    pub fn sequence_number(&self) -> Option<&Arc<str>> {
+        self.extras.as_ref()?.sequence_number.as_ref()
+    }
+    pub fn message_attributes(&self) -> &MessageAttributes {
+        match self
+            .extras
+            .as_ref()
+            .and_then(|x| x.message_attributes.as_ref())
+        {
+            Some(a) => a,
+            None => empty_attributes(),
+        }
+    }
+    /// The attributes as shared, for a copy of the message (SNS fan-out, a move).
+    pub fn shared_message_attributes(&self) -> Option<&Arc<MessageAttributes>> {
+        self.extras.as_ref()?.message_attributes.as_ref()
+    }
+    pub fn md5_of_message_attributes(&self) -> Option<&Arc<str>> {
+        self.extras.as_ref()?.md5_of_message_attributes.as_ref()
+    }
+    pub fn aws_trace_header(&self) -> Option<&Arc<str>> {
+        self.extras.as_ref()?.aws_trace_header.as_ref()
+    }
+    pub fn dead_letter_source_arn(&self) -> Option<&Arc<str>> {
+        self.extras.as_ref()?.dead_letter_source_arn.as_ref()
+    }
 }
 
-/// The attributes of a message sent without any: one shared value, as most messages
-/// have none and each would otherwise hold an allocation of its own.
-pub fn no_attributes() -> Arc<MessageAttributes> {
-    static EMPTY: std::sync::OnceLock<Arc<MessageAttributes>> = std::sync::OnceLock::new();
-    EMPTY
-        .get_or_init(|| Arc::new(MessageAttributes::new()))
-        .clone()
+fn empty_attributes() -> &'static MessageAttributes {
+    static EMPTY: std::sync::OnceLock<MessageAttributes> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(MessageAttributes::new)
 }
 
 /// One message as `ReceiveMessage` returns it.
@@ -185,6 +235,19 @@ mod tests {
             "a9d4d02ec3cca5c4a2bece412e991d6e"
         );
         assert_eq!(md5_hex(b"Sold a latte"), "e29c35e29ca99326fadcbd6bbc173abc");
+    }
+    #[test]
+    fn a_plain_message_stays_small() {
+        // Every resident message pays this (boxed in its queue's B-tree): the rare fields
+        // live behind `extras` so that a plain standard message does not carry them.
+        let size = std::mem::size_of::<Message>();
+        eprintln!("size_of::<Message>() = {size}");
+        assert!(size <= 160, "Message grew to {size} bytes");
+        assert!(
+            Message::new(1, Arc::from("id"), Arc::from("body"), SimTime::ZERO)
+                .extras
+                .is_none()
+        );
     }
     #[test]
     fn body_rules() {

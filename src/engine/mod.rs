@@ -195,6 +195,13 @@ enum Due {
         key: MessageKey,
         at: SimTime,
     },
+    /// The front of the queue's own list of retention ends, placed where it was scheduled
+    /// (`seq`); stale once that front is gone.
+    RetentionFront {
+        queue: QueueId,
+        at: SimTime,
+        seq: u64,
+    },
     PollTimeout {
         poll: PollId,
     },
@@ -336,7 +343,9 @@ impl Engine {
             if self.is_live(due) {
                 return Some(t);
             }
-            self.agenda.pop_first();
+            if let Some((_, due)) = self.agenda.pop_first() {
+                self.passed_retention_front(&due);
+            }
         }
         None
     }
@@ -349,7 +358,10 @@ impl Engine {
         self.next_deadline()?;
         self.agenda
             .iter()
-            .find(|(_, due)| !matches!(due, Due::RetentionEnds { .. }) && self.is_live(due))
+            .find(|(_, due)| {
+                !matches!(due, Due::RetentionEnds { .. } | Due::RetentionFront { .. })
+                    && self.is_live(due)
+            })
             .map(|(t, _)| t)
     }
 
@@ -430,10 +442,46 @@ impl Engine {
     /// Schedules the expiry of message `key` of `queue` under the queue's current period
     /// (at once if that moment has passed).
     fn schedule_retention(&mut self, queue: QueueId, key: MessageKey) {
-        let q = &self.queues[&queue];
+        let q = self.queues.get_mut(&queue).expect("exists");
         let at = q.retention_end(q.get(key).expect("present")).max(self.now);
-        self.agenda
-            .schedule(at, Due::RetentionEnds { queue, key, at });
+        let seq = self.agenda.reserve();
+        let due = match q.keep_retention(queue::RetentionEntry { at, seq, key }) {
+            Some(false) => return,
+            Some(true) => Due::RetentionFront { queue, at, seq },
+            None => Due::RetentionEnds { queue, key, at },
+        };
+        self.agenda.schedule_reserved(at, seq, due);
+    }
+
+    /// After a `RetentionFront` entry left the agenda (fired or dropped): the queue's
+    /// front goes too, and the next one takes its own place on the agenda.
+    fn passed_retention_front(&mut self, due: &Due) {
+        let Due::RetentionFront { queue, at, seq } = *due else {
+            return;
+        };
+        let Some(q) = self.queues.get_mut(&queue) else {
+            return;
+        };
+        if q.retention_front().map(|f| (f.at, f.seq)) != Some((at, seq)) {
+            return;
+        }
+        if let Some(next) = q.pop_retention() {
+            let due = Due::RetentionFront {
+                queue,
+                at: next.at,
+                seq: next.seq,
+            };
+            self.agenda.schedule_reserved(next.at, next.seq, due);
+        }
+    }
+
+    /// The message whose retention a `RetentionFront` entry stands for, while it applies.
+    fn retention_front_key(&self, queue: QueueId, at: SimTime, seq: u64) -> Option<MessageKey> {
+        let q = self.queues.get(&queue)?;
+        let front = q.retention_front().filter(|f| (f.at, f.seq) == (at, seq))?;
+        q.get(front.key)
+            .is_some_and(|m| q.retention_end(m) <= at)
+            .then_some(front.key)
     }
 
     fn is_live(&self, due: &Due) -> bool {
@@ -456,6 +504,9 @@ impl Engine {
                 .queues
                 .get(queue)
                 .is_some_and(|q| q.get(*key).is_some_and(|m| q.retention_end(m) <= *at)),
+            Due::RetentionFront { queue, at, seq } => {
+                self.retention_front_key(*queue, *at, *seq).is_some()
+            }
             Due::PollTimeout { poll } => self.polls.contains_key(poll),
             Due::MoveTaskTick { task } => self
                 .move_tasks

@@ -13,7 +13,7 @@ use super::deduplication::DeduplicationWindow;
 use super::message::{Message, MessageKey, MessageState, ReceivedMessage};
 use super::metrics::QueueMetrics;
 use super::time::SimTime;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::sync::Arc;
 
 pub type QueueId = u64;
@@ -49,6 +49,17 @@ pub struct ReceiveAttempt {
     pub messages: Vec<ReceivedMessage>,
 }
 
+/// A message's retention end as its queue keeps it: when, the agenda place taken for it
+/// when it was scheduled (ties with other agenda entries fire in that order), and which
+/// message. Like an agenda entry it goes stale rather than being removed: it applies only
+/// if the message is still here and its retention period still ends by `at`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RetentionEntry {
+    pub at: SimTime,
+    pub seq: u64,
+    pub key: MessageKey,
+}
+
 pub struct Queue {
     pub id: QueueId,
     pub name: String,
@@ -79,6 +90,11 @@ pub struct Queue {
     ready: BTreeSet<(MessageKey, Arc<str>)>,
     in_flight: usize,
     delayed: usize,
+    /// Retention ends in firing order, so the engine's agenda needs one entry per queue
+    /// (for the front) instead of one per message. Sends arrive in this order; an entry
+    /// that would break it (a message moved in from another queue keeps its send time)
+    /// goes on the agenda itself.
+    retention: VecDeque<RetentionEntry>,
 }
 
 impl Queue {
@@ -110,6 +126,7 @@ impl Queue {
             ready: BTreeSet::new(),
             in_flight: 0,
             delayed: 0,
+            retention: VecDeque::new(),
         }
     }
 
@@ -273,7 +290,31 @@ impl Queue {
         self.messages.get_mut(&key).map(|m| &mut **m)
     }
 
+    /// Keeps `entry` if it fires after every entry kept already; returns whether it was
+    /// kept, and whether it is now the front (the one the agenda must know about).
+    pub fn keep_retention(&mut self, entry: RetentionEntry) -> Option<bool> {
+        match self.retention.back() {
+            Some(last) if (entry.at, entry.seq) < (last.at, last.seq) => None,
+            last => {
+                let first = last.is_none();
+                self.retention.push_back(entry);
+                Some(first)
+            }
+        }
+    }
+    /// The retention entry that fires first.
+    pub fn retention_front(&self) -> Option<RetentionEntry> {
+        self.retention.front().copied()
+    }
+    /// Drops the front entry; returns the new front.
+    pub fn pop_retention(&mut self) -> Option<RetentionEntry> {
+        self.retention.pop_front();
+        self.retention_front()
+    }
+
     pub fn drain(&mut self) -> Vec<Message> {
+        // Every kept entry names a message leaving now.
+        self.retention = VecDeque::new();
         let all = std::mem::take(&mut self.messages);
         self.visible.iter_mut().for_each(BTreeSet::clear);
         self.groups.clear();
@@ -343,5 +384,33 @@ impl Queue {
             self.ready.insert((new, id.clone()));
         }
         g.ready_at = ready;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(at: u64, seq: u64) -> RetentionEntry {
+        RetentionEntry {
+            at: SimTime(at),
+            seq,
+            key: seq,
+        }
+    }
+
+    #[test]
+    fn keeps_retention_ends_only_in_firing_order() {
+        let mut q = Queue::new(1, "q", QueueAttributes::default(), 1, SimTime::ZERO);
+        assert_eq!(q.keep_retention(entry(60, 1)), Some(true));
+        assert_eq!(q.keep_retention(entry(60, 2)), Some(false));
+        assert_eq!(q.keep_retention(entry(90, 3)), Some(false));
+        // A message moved in with an older send time: the agenda keeps it instead.
+        assert_eq!(q.keep_retention(entry(30, 4)), None);
+        assert_eq!(q.retention_front(), Some(entry(60, 1)));
+        assert_eq!(q.pop_retention(), Some(entry(60, 2)));
+        q.drain();
+        assert_eq!(q.retention_front(), None);
+        assert_eq!(q.keep_retention(entry(10, 5)), Some(true));
     }
 }

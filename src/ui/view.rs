@@ -456,12 +456,11 @@ fn row(
         receive_count: m.receive_count,
         state,
         group: m.group_id.as_ref().map(GroupTag::of),
-        sequence_number: m.sequence_number.clone(),
+        sequence_number: m.sequence_number().cloned(),
         duplicate: m.duplicate || flags.duplicate,
         reordered: flags.reordered,
         dead_letter_from: m
-            .dead_letter_source_arn
-            .as_deref()
+            .dead_letter_source_arn()
             .map(|arn| name_of(arn).to_string()),
         arrived: arrivals.get(&*m.message_id).map(|mv| Arrival {
             from: mv.from.clone(),

@@ -244,7 +244,7 @@ impl Engine {
             let destination_arn = task
                 .destination_arn
                 .clone()
-                .or_else(|| m.dead_letter_source_arn.as_deref().map(str::to_string));
+                .or_else(|| m.dead_letter_source_arn().map(|a| &**a).map(str::to_string));
             let Some(dest) = destination_arn
                 .as_deref()
                 .and_then(|a| self.queue_id_by_arn(a))
@@ -260,7 +260,9 @@ impl Engine {
             let (message_id, dest_name) = self.relocate(task.source, key, dest, |m, _| {
                 m.receive_count = 0;
                 m.first_receive_at = None;
-                m.dead_letter_source_arn = None;
+                if let Some(extras) = m.extras.as_mut() {
+                    extras.dead_letter_source_arn = None;
+                }
                 m.enqueued_at = now;
             });
             self.trace.push(

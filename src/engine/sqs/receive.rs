@@ -301,7 +301,7 @@ impl Engine {
         // In the order SQS returns them; formatted only when asked for (the hot path).
         let mut attributes = Vec::new();
         for name in SYSTEM_ATTRIBUTES.iter().copied().filter(|n| wants(n)) {
-            let some = |v: &Option<Arc<str>>| v.as_deref().map(str::to_string);
+            let some = |v: Option<&Arc<str>>| v.map(|v| v.to_string());
             let value = match name {
                 "SenderId" => Some(SENDER_ID.to_string()),
                 "ApproximateFirstReceiveTimestamp" => {
@@ -309,11 +309,11 @@ impl Engine {
                 }
                 "ApproximateReceiveCount" => Some(m.receive_count.to_string()),
                 "SentTimestamp" => Some((epoch_ms + m.enqueued_at.millis()).to_string()),
-                "SequenceNumber" => some(&m.sequence_number),
-                "MessageDeduplicationId" => some(&m.deduplication_id),
-                "MessageGroupId" => some(&m.group_id),
-                "AWSTraceHeader" => some(&m.aws_trace_header),
-                _ => some(&m.dead_letter_source_arn),
+                "SequenceNumber" => some(m.sequence_number()),
+                "MessageDeduplicationId" => some(m.deduplication_id()),
+                "MessageGroupId" => some(m.group_id.as_ref()),
+                "AWSTraceHeader" => some(m.aws_trace_header()),
+                _ => some(m.dead_letter_source_arn()),
             };
             if let Some(v) = value {
                 attributes.push((name.to_string(), v));
@@ -322,7 +322,7 @@ impl Engine {
         let message_attributes = if poll.message_attribute_names.is_empty() {
             Default::default()
         } else {
-            select(&m.message_attributes, &poll.message_attribute_names)
+            select(m.message_attributes(), &poll.message_attribute_names)
         };
         let md5_of_message_attributes = (!message_attributes.is_empty())
             .then(|| md5_of_message_attributes(&message_attributes));
@@ -376,7 +376,7 @@ impl Engine {
         let (source_name, receive_count) = (source.shared_name.clone(), m.receive_count);
         let now = self.now;
         let (message_id, dlq_name) = self.relocate(queue, key, dlq, |m, to_fifo| {
-            m.dead_letter_source_arn = Some(source_arn);
+            m.extras_mut().dead_letter_source_arn = Some(source_arn);
             if to_fifo {
                 m.enqueued_at = now;
             }

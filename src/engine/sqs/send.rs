@@ -1,7 +1,7 @@
 //! SendMessage and SendMessageBatch, with FIFO groups, sequence numbers and deduplication.
 
 use super::super::error::{ErrorCode, SqsError};
-use super::super::message::{validate_body, Message, MessageState};
+use super::super::message::{validate_body, Message, MessageExtras, MessageState};
 use super::super::message_attributes::{
     attributes_size, md5_of_message_attributes, validate_message_attributes,
     validate_message_system_attributes,
@@ -142,16 +142,18 @@ impl Engine {
         let mut m = Message::new(key, message_id.clone(), Arc::from(input.message_body), now);
         m.host = host;
         m.group_id = group.clone();
-        m.deduplication_id = deduplication_id.as_deref().map(Arc::from);
-        m.md5_of_message_attributes = md5_of_message_attributes.as_deref().map(Arc::from);
-        if !input.message_attributes.is_empty() {
-            m.message_attributes = Arc::new(input.message_attributes);
-        }
-        m.aws_trace_header = input
-            .message_system_attributes
-            .get("AWSTraceHeader")
-            .and_then(|v| v.string_value.as_deref())
-            .map(Arc::from);
+        m.set_extras(MessageExtras {
+            deduplication_id: deduplication_id.as_deref().map(Arc::from),
+            md5_of_message_attributes: md5_of_message_attributes.as_deref().map(Arc::from),
+            message_attributes: (!input.message_attributes.is_empty())
+                .then(|| Arc::new(input.message_attributes)),
+            aws_trace_header: input
+                .message_system_attributes
+                .get("AWSTraceHeader")
+                .and_then(|v| v.string_value.as_deref())
+                .map(Arc::from),
+            ..MessageExtras::default()
+        });
         let visible_at = now.plus_secs(delay as u64);
         if delay > 0 {
             m.state = MessageState::Delayed { until: visible_at };
@@ -162,7 +164,9 @@ impl Engine {
             queue.sequence += 1;
             format!("{:020}", SEQUENCE_BASE + queue.sequence)
         });
-        m.sequence_number = sequence_number.as_deref().map(Arc::from);
+        if let Some(sequence_number) = &sequence_number {
+            m.extras_mut().sequence_number = Some(Arc::from(sequence_number.as_str()));
+        }
         if let Some(dedup_key) = dedup_key {
             queue.deduplication.insert(
                 now,

@@ -11,6 +11,7 @@ pub mod cli;
 mod collect_map;
 pub mod engine;
 mod stable_sort;
+pub mod thousands;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -15,6 +15,7 @@ use fanout::cli::{Output, Session};
 use fanout::engine::capacity::DEFAULT_MAX_RESIDENT_MESSAGES;
 use fanout::engine::journal::Scenario;
 use fanout::engine::{EngineConfig, Event};
+use fanout::thousands::thousands;
 use std::time::Instant;
 
 const SMALL_LIMIT: u64 = 20_000;
@@ -67,7 +68,7 @@ echo after the publishes
 /// The script ended at the first refusal, with the engine's message and the shell's.
 fn assert_stopped_at_the_limit(out: &Output, limit: u64, after: &str) {
     let stderr = out.stderr();
-    let limit = group(limit);
+    let limit = thousands(limit);
     assert_eq!(out.status, 1, "{stderr}");
     assert!(
         !out.stdout().contains(after),
@@ -81,18 +82,6 @@ fn assert_stopped_at_the_limit(out: &Output, limit: u64, after: &str) {
     );
     // At most one refused command was printed: nothing ran on after it.
     assert!(stderr.matches("(OverLimit)").count() <= 1, "{stderr}");
-}
-
-fn group(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The simulation still answers: queues can be read, drained and sent to again.

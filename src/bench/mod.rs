@@ -266,13 +266,7 @@ fn whole_or_number(v: f64) -> String {
 pub fn number(v: f64) -> String {
     if v.abs() >= 1000.0 {
         let whole = format!("{:.0}", v.abs());
-        let mut grouped = String::new();
-        for (i, c) in whole.chars().enumerate() {
-            if i > 0 && (whole.len() - i) % 3 == 0 {
-                grouped.push(',');
-            }
-            grouped.push(c);
-        }
+        let grouped = crate::thousands::group_thousands(&whole);
         format!("{}{grouped}", if v < 0.0 { "-" } else { "" })
     } else if v.abs() >= 10.0 {
         format!("{v:.1}")

@@ -15,6 +15,7 @@
 
 use super::error::{ErrorCode, SqsError};
 use super::{Engine, EngineConfig};
+use crate::thousands::thousands;
 
 /// Enough for every benchmark (one million resident in `receive_cost`) and for any lesson;
 /// at about 1 KB a message it keeps the engine near 1 GB, well inside wasm32's 4 GB.
@@ -44,9 +45,9 @@ pub fn check_imported_config(config: &EngineConfig) -> Result<(), String> {
         "this scenario sets max_resident_messages to {}, above Fanout's limit of {} messages \
          (the limit keeps the browser tab within its memory); set it to {} or less, or remove \
          it, and import again",
-        group_thousands(asked),
-        group_thousands(DEFAULT_MAX_RESIDENT_MESSAGES),
-        group_thousands(DEFAULT_MAX_RESIDENT_MESSAGES)
+        thousands(asked),
+        thousands(DEFAULT_MAX_RESIDENT_MESSAGES),
+        thousands(DEFAULT_MAX_RESIDENT_MESSAGES)
     ))
 }
 
@@ -91,7 +92,7 @@ pub fn over_limit_message(limit: u64) -> String {
         "Sending this would take the simulation past {} messages across all queues, the most Fanout keeps \
          (SQS itself has no such limit: this one keeps the browser tab within its memory). \
          Receive and delete messages, purge or delete a queue, or stop producers before sending more.",
-        group_thousands(limit)
+        thousands(limit)
     )
 }
 
@@ -99,30 +100,6 @@ pub fn over_limit_message(limit: u64) -> String {
 pub fn script_stop_message(config: &EngineConfig) -> String {
     format!(
         "script stopped: the simulation is full ({} messages, Fanout's limit), so the rest of the script would only be refused; the queues and everything sent so far are kept",
-        group_thousands(config.max_resident_messages)
+        thousands(config.max_resident_messages)
     )
-}
-
-fn group_thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn limits_print_with_separators() {
-        assert_eq!(group_thousands(1_000_000), "1,000,000");
-        assert_eq!(group_thousands(999), "999");
-        assert_eq!(group_thousands(12_345), "12,345");
-    }
 }

@@ -10,6 +10,7 @@
 
 use super::send_receive::tail;
 use crate::engine::SimTime;
+use crate::thousands::thousands;
 use crate::ui::describe::short_id;
 use crate::ui::notes::MoveKind;
 use crate::ui::view::{duration, Departure, GroupInfo, GroupTag, MessageRow, RowState, Unlisted};
@@ -89,19 +90,6 @@ pub fn unlisted_text(hidden: usize, by_state: &Unlisted) -> String {
     } else {
         format!("{more}: {}.", parts.join(", "))
     }
-}
-
-/// `9950` as `9,950`: counts this large are read at a glance.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 fn departure_text(m: &Departure) -> String {

@@ -75,17 +75,9 @@ pub fn receive(e: &mut Engine, url: &str, max: u64) -> Option<Vec<String>> {
 }
 
 pub fn delete(e: &mut Engine, url: &str, handles: Vec<String>) -> u64 {
-    let entries = handles
-        .into_iter()
-        .enumerate()
-        .map(|(i, receipt_handle)| DeleteMessageBatchEntry {
-            id: i.to_string(),
-            receipt_handle,
-        })
-        .collect();
     match e.apply(Command::DeleteMessageBatch {
         queue_url: url.into(),
-        entries,
+        entries: DeleteMessageBatchEntry::numbered(handles),
     }) {
         Ok(Reply::Batch { successful, .. }) => successful.len() as u64,
         _ => 0,

@@ -46,6 +46,21 @@ pub struct DeleteMessageBatchEntry {
     pub receipt_handle: String,
 }
 
+impl DeleteMessageBatchEntry {
+    /// One entry per receipt handle, with ids `0`, `1`, ...: what a program that deletes
+    /// the batch it received sends (the actors' consumers and the benchmarks).
+    pub fn numbered(receipt_handles: Vec<String>) -> Vec<DeleteMessageBatchEntry> {
+        receipt_handles
+            .into_iter()
+            .enumerate()
+            .map(|(i, receipt_handle)| DeleteMessageBatchEntry {
+                id: i.to_string(),
+                receipt_handle,
+            })
+            .collect()
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ChangeMessageVisibilityBatchEntry {
     pub id: String,

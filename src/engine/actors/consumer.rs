@@ -509,13 +509,8 @@ fn delete_command(queue_url: String, mut receipts: Vec<String>) -> Command {
             receipt_handle: receipts.remove(0),
         };
     }
-    let entries = receipts
-        .into_iter()
-        .enumerate()
-        .map(|(i, receipt_handle)| DeleteMessageBatchEntry {
-            id: i.to_string(),
-            receipt_handle,
-        })
-        .collect();
-    Command::DeleteMessageBatch { queue_url, entries }
+    Command::DeleteMessageBatch {
+        queue_url,
+        entries: DeleteMessageBatchEntry::numbered(receipts),
+    }
 }

@@ -32,8 +32,10 @@
 
 use fanout::engine::*;
 use proptest::prelude::*;
+#[path = "support/proptest_config.rs"]
+mod proptest_config;
 use proptest::sample::Index;
-use proptest::test_runner::FileFailurePersistence;
+use proptest_config::config;
 use std::collections::BTreeMap;
 
 // ---------------------------------------------------------------------------------------
@@ -2250,28 +2252,12 @@ fn ops() -> impl Strategy<Value = Vec<Op>> {
     proptest::collection::vec(op, 1..120)
 }
 
-/// `cases` unless PROPTEST_CASES says otherwise.
-fn config(cases: u32) -> ProptestConfig {
-    let mut c = ProptestConfig {
-        // Failing cases are saved next to this file and tried first on the next run.
-        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
-            "proptest-regressions",
-        ))),
-        max_shrink_iters: 20_000,
-        ..ProptestConfig::default()
-    };
-    if std::env::var_os("PROPTEST_CASES").is_none() {
-        c.cases = cases;
-    }
-    c
-}
-
 // ---------------------------------------------------------------------------------------
 // The properties.
 // ---------------------------------------------------------------------------------------
 
 proptest! {
-    #![proptest_config(config(256))]
+    #![proptest_config(config(256, 20_000))]
 
     /// Properties 1–4 (and 6's "the trace does not grow"): no panic; after every
     /// operation the trace replay and the engine agree message by message; FIFO order
@@ -2332,7 +2318,7 @@ proptest! {
 fn event_mix() {
     use proptest::strategy::ValueTree;
     use proptest::test_runner::TestRunner;
-    let mut runner = TestRunner::new(config(200));
+    let mut runner = TestRunner::new(config(200, 20_000));
     let cases = (setup(), ops());
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     let (mut operations, mut failed) = (0, 0);

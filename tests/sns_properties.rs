@@ -62,8 +62,10 @@
 
 use fanout::engine::*;
 use proptest::prelude::*;
+#[path = "support/proptest_config.rs"]
+mod proptest_config;
 use proptest::sample::Index;
-use proptest::test_runner::FileFailurePersistence;
+use proptest_config::config;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, VecDeque};
@@ -3131,27 +3133,12 @@ fn ops(complete: bool) -> impl Strategy<Value = Vec<Op>> {
     proptest::collection::vec(op, 1..110)
 }
 
-/// `cases` unless PROPTEST_CASES says otherwise.
-fn config(cases: u32) -> ProptestConfig {
-    let mut c = ProptestConfig {
-        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
-            "proptest-regressions",
-        ))),
-        max_shrink_iters: 5_000,
-        ..ProptestConfig::default()
-    };
-    if std::env::var_os("PROPTEST_CASES").is_none() {
-        c.cases = cases;
-    }
-    c
-}
-
 // ---------------------------------------------------------------------------------------
 // The properties.
 // ---------------------------------------------------------------------------------------
 
 proptest! {
-    #![proptest_config(config(48))]
+    #![proptest_config(config(48, 5_000))]
 
     /// Properties 1, 2 and 4 (and 3's "a failed command changes nothing"): no panic;
     /// every event agrees with the model; fanout, attempts, retries, ends, queue contents
@@ -3195,7 +3182,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config(48))]
+    #![proptest_config(config(48, 5_000))]
 
     /// The same model with `prefix` filter conditions, String.Array attributes and
     /// policies scoped by principal or by an `aws:SourceArn` deny.
@@ -3214,7 +3201,7 @@ proptest! {
 fn event_mix() {
     use proptest::strategy::ValueTree;
     use proptest::test_runner::TestRunner;
-    let mut runner = TestRunner::new(config(100));
+    let mut runner = TestRunner::new(config(100, 5_000));
     let cases = (setup(false), ops(false));
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     let (mut operations, mut failed) = (0, 0);

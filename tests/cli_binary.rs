@@ -5,9 +5,14 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 fn fanout(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_fanout"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_fanout"));
+    command.args(args).current_dir(env!("CARGO_MANIFEST_DIR"));
+    run(&mut command, stdin)
+}
+
+/// Runs `command` with `stdin` piped in and its output captured.
+fn run(command: &mut Command, stdin: &str) -> Output {
+    let mut child = command
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -149,22 +154,12 @@ fn repl_reads_piped_lines_as_a_console_would() {
     let history = std::env::temp_dir().join(format!("fanout-repl-{}.history", std::process::id()));
     let _ = std::fs::remove_file(&history);
     let repl = |args: &[&str], stdin: &str| {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_fanout"))
+        let mut command = Command::new(env!("CARGO_BIN_EXE_fanout"));
+        command
             .arg("repl")
             .args(args)
-            .env("FANOUT_HISTORY", &history)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("fanout runs");
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(stdin.as_bytes())
-            .unwrap();
-        child.wait_with_output().unwrap()
+            .env("FANOUT_HISTORY", &history);
+        run(&mut command, stdin)
     };
     let input = "aws sqs create-queue --queue-name orders --output text
 URL=$(aws sqs get-queue-url \\

@@ -1,6 +1,6 @@
-// The built page (dist/) served from 127.0.0.1 and a headless Chromium to open it: what
-// the end-to-end tests (tests/e2e/) and the page benchmarks (scripts/bench-browser.mjs)
-// share.
+// The built page (dist/) served from 127.0.0.1, a headless Chromium to open it, and a
+// polling wait for what the page shows: what the end-to-end tests (tests/e2e/) and the
+// page benchmarks (scripts/bench-browser.mjs) share.
 
 import http from 'node:http';
 import fs from 'node:fs';
@@ -64,4 +64,22 @@ export function launchChromium() {
       '--disable-quic',
     ],
   });
+}
+
+/** Polls `check` (which returns a truthy value or throws) until it passes, then returns
+ * it; after `timeout` ms, throws naming `what` and the last answer. */
+export async function until(what, check, timeout = 15_000) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value;
+      last = `got ${JSON.stringify(value)}`;
+    } catch (e) {
+      last = e.message;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what} (${last})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

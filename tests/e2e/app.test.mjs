@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, missing, serveDist, launchChromium } from '../../scripts/dist-server.mjs';
+import { ROOT, missing, serveDist, launchChromium, until } from '../../scripts/dist-server.mjs';
 
 const SCREENSHOT = path.join(ROOT, 'docs', 'screenshot.png');
 const TIMEOUT_MS = 15_000;
@@ -49,23 +49,6 @@ async function openApp(query) {
   await page.goto(url);
   await page.getByLabel('Queue name', { exact: true }).waitFor();
   return { page, problems };
-}
-
-/** Polls `check` (which returns a truthy value or throws) until it passes, then returns it. */
-async function until(what, check, timeout = TIMEOUT_MS) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value) return value;
-      last = `got ${JSON.stringify(value)}`;
-    } catch (e) {
-      last = e.message;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what} (${last})`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 const text = (locator) => locator.innerText();

@@ -7,7 +7,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { missing, serveDist, launchChromium } from '../../scripts/dist-server.mjs';
+import { missing, serveDist, launchChromium, until } from '../../scripts/dist-server.mjs';
 
 const TIMEOUT_MS = 15_000;
 
@@ -26,22 +26,6 @@ after(async () => {
   await browser?.close();
   server?.close();
 });
-
-async function until(what, check, timeout = TIMEOUT_MS) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value) return value;
-      last = `got ${JSON.stringify(value)}`;
-    } catch (e) {
-      last = e.message;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what} (${last})`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const expectFocus = async (field) =>
   assert.ok(await field.evaluate((el) => el === document.activeElement), 'the input keeps the focus');

@@ -9,6 +9,7 @@
 pub mod bench;
 pub mod cli;
 mod collect_map;
+pub mod console_link;
 pub mod engine;
 mod stable_sort;
 pub mod thousands;

@@ -59,8 +59,7 @@ pub const OPTIONS: &[(&str, &[&str])] = &[
     ("actor consumer", actor::CONSUMER_OPTIONS),
 ];
 
-/// The page's playback speeds, slowest first.
-pub const PLAYBACK_SPEEDS: &[&str] = &["0.25x", "0.5x", "1x", "2x", "5x", "10x", "100x", "1000x"];
+pub use crate::console_link::PLAYBACK_SPEEDS;
 
 /// A playback speed chosen with `fanout clock speed`: one of [`PLAYBACK_SPEEDS`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -151,6 +151,51 @@ impl Engine {
         }
     }
 
+    /// The changes recorded so far (empty when the engine does not journal).
+    pub fn journal_entries(&self) -> &[Entry] {
+        self.journal.as_ref().map_or(&[], |j| &j.entries)
+    }
+
+    /// Whether the journal stopped recording (`MAX_JOURNAL_ENTRIES`): past that point it
+    /// no longer describes this simulation.
+    pub fn journal_overflowed(&self) -> bool {
+        self.journal.as_ref().is_some_and(|j| j.overflowed)
+    }
+
+    /// Does what `entry` records, as a replay does, so another engine that did the same
+    /// stays identical (the page mirrors its console's replica this way). The error says
+    /// why the step cannot have happened here.
+    pub fn apply_journal_entry(&mut self, entry: &Entry) -> Result<(), String> {
+        if entry.at < self.now() {
+            return Err("goes back in time".into());
+        }
+        self.advance_to(entry.at);
+        let outcome = match &entry.op {
+            Op::Advance => Ok(()),
+            Op::Command { command } => self
+                .apply(command.clone())
+                .map(drop)
+                .map_err(|e| format!("{}: {}", e.code.printed(), e.message)),
+            Op::SetChaos { chaos } => {
+                self.set_chaos(*chaos);
+                Ok(())
+            }
+            Op::SetAccess { access } => {
+                self.set_access(*access);
+                Ok(())
+            }
+            Op::Reseed { seed } => {
+                self.reseed(*seed);
+                Ok(())
+            }
+            Op::StartProducer { name, spec } => self.start_producer(name, spec.clone()),
+            Op::StartConsumers { name, spec } => self.start_consumers(name, spec.clone()),
+            Op::StopActor { name } => self.stop_actor(name),
+            Op::RemoveActor { name } => self.remove_actor(name),
+        };
+        outcome.map_err(|e| format!("was refused ({e})"))
+    }
+
     /// The scenario so far (see `saveable_journal` for when it is refused).
     pub fn scenario(&self, console_history: Vec<String>) -> Result<Scenario, String> {
         let journal = self.saveable_journal()?;
@@ -231,38 +276,9 @@ impl Scenario {
         super::capacity::check_imported_config(&self.config)?;
         let mut engine = Engine::with_journal(self.config);
         for (i, entry) in self.journal.iter().enumerate() {
-            let step = i + 1;
-            if entry.at < engine.now() {
-                return Err(format!(
-                    "this scenario is damaged: step {step} goes back in time"
-                ));
-            }
-            engine.advance_to(entry.at);
-            let outcome = match &entry.op {
-                Op::Advance => Ok(()),
-                Op::Command { command } => engine
-                    .apply(command.clone())
-                    .map(drop)
-                    .map_err(|e| format!("{}: {}", e.code.printed(), e.message)),
-                Op::SetChaos { chaos } => {
-                    engine.set_chaos(*chaos);
-                    Ok(())
-                }
-                Op::SetAccess { access } => {
-                    engine.set_access(*access);
-                    Ok(())
-                }
-                Op::Reseed { seed } => {
-                    engine.reseed(*seed);
-                    Ok(())
-                }
-                Op::StartProducer { name, spec } => engine.start_producer(name, spec.clone()),
-                Op::StartConsumers { name, spec } => engine.start_consumers(name, spec.clone()),
-                Op::StopActor { name } => engine.stop_actor(name),
-                Op::RemoveActor { name } => engine.remove_actor(name),
-            };
-            outcome
-                .map_err(|e| format!("this scenario is damaged: step {step} was refused ({e})"))?;
+            engine
+                .apply_journal_entry(entry)
+                .map_err(|e| format!("this scenario is damaged: step {} {e}", i + 1))?;
         }
         Ok(engine)
     }

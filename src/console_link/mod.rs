@@ -17,6 +17,8 @@
 pub mod page;
 pub mod replica;
 mod wire;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;
 
 /// The page's playback speeds, slowest first: the speed menu and `fanout clock speed`
 /// name them, from different WebAssembly modules.
@@ -49,6 +51,9 @@ pub enum Ask {
         input: String,
         only_if_complete: bool,
     },
+    /// Whether `input` is whole (Enter runs it) or stops in the middle of something
+    /// (Enter adds a line). Needs no simulation, so it needs no sync either.
+    Check { input: String },
     /// Tab at byte `cursor` of `input`.
     Complete { input: String, cursor: usize },
     /// A file dropped on the console, read as `file://NAME` from now on.
@@ -93,7 +98,10 @@ pub struct Ran {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Answer {
     Ran(Ran),
+    /// The input stops in the middle of something (a quote, `$(`, a trailing `&&`).
     Incomplete,
+    /// The input is whole: it can run.
+    Runnable,
     Completion(Completion),
     FileAdded,
     /// The replica is not where the page thought it was (nothing was run): the page

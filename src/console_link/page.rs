@@ -20,6 +20,9 @@ pub struct PageLink {
 /// A run the page has taken into its engine.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Applied {
+    /// The page's trace length before the run's entries were applied: what the run
+    /// did is the trace from there.
+    pub trace_from: usize,
     pub chunks: Vec<(Stream, String)>,
     pub status: i32,
     pub speed: Option<String>,
@@ -74,13 +77,14 @@ impl PageLink {
     /// the engine the request was built from, unchanged since.
     pub fn accept(&mut self, engine: &mut Engine, answer: Answer) -> Outcome {
         match answer {
-            Answer::Ran(ran) => match self.apply(engine, &ran) {
-                Ok(()) => Outcome::Ran(Applied {
+            Answer::Ran(ran) => match (engine.trace().len(), self.apply(engine, &ran)) {
+                (trace_from, Ok(())) => Outcome::Ran(Applied {
+                    trace_from,
                     chunks: ran.chunks,
                     status: ran.status,
                     speed: ran.speed,
                 }),
-                Err(e) => {
+                (_, Err(e)) => {
                     self.synced = None;
                     Outcome::Other(Answer::Failed(e))
                 }

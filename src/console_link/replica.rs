@@ -29,17 +29,28 @@ impl Replica {
     }
 
     pub fn answer(&mut self, request: Request) -> Answer {
-        if let Err(answer) = self.sync(request.sync) {
-            return answer;
+        // Checking an input reads no simulation, so it never waits for one to be built.
+        if !matches!(request.ask, Ask::Check { .. }) {
+            if let Err(answer) = self.sync(request.sync) {
+                return answer;
+            }
         }
-        let Some(engine) = self.engine.as_mut() else {
-            return Answer::OutOfStep;
-        };
-        match request.ask {
-            Ask::Run {
-                input,
-                only_if_complete,
-            } => {
+        match (request.ask, self.engine.as_mut()) {
+            (Ask::Check { input }, _) => {
+                if incomplete(&input) {
+                    Answer::Incomplete
+                } else {
+                    Answer::Runnable
+                }
+            }
+            (_, None) => Answer::OutOfStep,
+            (
+                Ask::Run {
+                    input,
+                    only_if_complete,
+                },
+                Some(engine),
+            ) => {
                 if only_if_complete && incomplete(&input) {
                     return Answer::Incomplete;
                 }
@@ -77,7 +88,7 @@ impl Replica {
                     journal_len: journal.len(),
                 })
             }
-            Ask::Complete { input, cursor } => {
+            (Ask::Complete { input, cursor }, Some(engine)) => {
                 let cursor = cursor.min(input.len());
                 if !input.is_char_boundary(cursor) {
                     return Answer::Completion(Completion::default());
@@ -88,7 +99,7 @@ impl Replica {
                     candidates: c.candidates,
                 })
             }
-            Ask::AddFile { name, text } => {
+            (Ask::AddFile { name, text }, Some(_)) => {
                 self.shell.files.insert(name, text);
                 Answer::FileAdded
             }

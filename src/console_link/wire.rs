@@ -46,6 +46,7 @@ impl Request {
                 input,
                 only_if_complete,
             } => json!({ "ask": "run", "input": input, "only_if_complete": only_if_complete }),
+            Ask::Check { input } => json!({ "ask": "check", "input": input }),
             Ask::Complete { input, cursor } => {
                 json!({ "ask": "complete", "input": input, "cursor": cursor })
             }
@@ -73,6 +74,9 @@ impl Request {
             "run" => Ask::Run {
                 input: text(a, "input")?,
                 only_if_complete: a.get("only_if_complete") == Some(&Value::Bool(true)),
+            },
+            "check" => Ask::Check {
+                input: text(a, "input")?,
             },
             "complete" => Ask::Complete {
                 input: text(a, "input")?,
@@ -108,6 +112,7 @@ impl Answer {
                 })
             }
             Answer::Incomplete => json!({ "answer": "incomplete" }),
+            Answer::Runnable => json!({ "answer": "runnable" }),
             Answer::Completion(c) => {
                 json!({ "answer": "completion", "start": c.start, "candidates": c.candidates })
             }
@@ -149,6 +154,7 @@ impl Answer {
                 journal_len: number(&o, "journal_len")? as usize,
             }),
             "incomplete" => Answer::Incomplete,
+            "runnable" => Answer::Runnable,
             "completion" => Answer::Completion(Completion {
                 start: number(&o, "start")? as usize,
                 candidates: strings(o.get("candidates")),

@@ -1,17 +1,17 @@
 //! The console panel's state: what it printed, the commands typed (the scenario's
 //! history), and what the latest command touched, for the views to flash.
 //!
-//! Console input runs through the same [`Shell`] as `fanout run`, against the page's own
-//! engine, so a typed command and a click do the same thing. The page only prints what
-//! the shell returns; it knows no AWS rule.
+//! Console input runs through the same shell as `fanout run`, in a worker with a replica
+//! of the page's engine (src/console_link, `console_worker`); the script's journal entries
+//! are then applied to the page's engine, so a typed command and a click do the same
+//! thing. The page only prints what the shell returns; it knows no AWS rule.
 
 pub use super::console_touched::{Flash, Touched};
 use super::params::Settings;
 use super::speed::Speed;
-use super::state::AppState;
-use crate::cli::{Output, Shell, Stream};
-use crate::engine::Engine;
-use std::cell::RefCell;
+use super::state::{Action, AppState};
+use crate::console_link::page::Outcome;
+use crate::console_link::{Answer, Completion, Stream};
 use std::rc::Rc;
 
 /// Where the history survives a reload. Prefixed so that other console settings can
@@ -24,8 +24,6 @@ pub const HISTORY_CAP: usize = 500;
 /// terminal, so that a long session does not grow the page without bound.
 const ENTRIES_CAP: usize = 200;
 const SHOWN_CAP: usize = 512 * 1024;
-/// Characters of one run's output shown; a loop can print far more than anyone reads.
-const OUTPUT_CAP: usize = 64 * 1024;
 /// How long (real milliseconds) the resources a command touched are marked.
 pub const FLASH_MS: f64 = 2_000.0;
 
@@ -62,41 +60,24 @@ impl Entry {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ConsoleAction {
-    /// Runs the text as one script (a typed line or a pasted script).
-    Run(String),
+    /// A script (a typed line or a pasted script) is on its way to the interpreter: the
+    /// page's simulation waits for it (and any sent after it), so its changes apply to
+    /// the state it ran on.
+    Start(String),
+    /// The interpreter's outcome for the oldest script started; a run's changes are
+    /// already applied to the page's engine.
+    Finished(Outcome),
     Clear,
-    /// A file dropped on the console: `file://NAME` reads it from now on.
-    AddFile {
-        name: String,
-        text: String,
-    },
     Note(String),
 }
 
-/// The page's engine and the console's shell, which tab completion reads. Equal when
-/// they are the same objects, so passing them as props does not re-render anything.
-#[derive(Clone)]
-pub struct Interpreter {
-    pub engine: Rc<RefCell<Engine>>,
-    pub shell: Rc<RefCell<Shell>>,
-}
-
-impl PartialEq for Interpreter {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.engine, &other.engine) && Rc::ptr_eq(&self.shell, &other.shell)
-    }
-}
-
-impl Interpreter {
-    /// What may stand at byte `cursor` of `input`, as `fanout repl` completes it. None
-    /// while the engine is busy (a completion never waits for it).
-    pub fn complete(&self, input: &str, cursor: usize) -> Option<crate::cli::complete::Completion> {
-        let engine = self.engine.try_borrow().ok()?;
-        let shell = self.shell.try_borrow().ok()?;
-        Some(crate::cli::complete::complete(
-            input, cursor, &engine, &shell,
-        ))
-    }
+/// Whether `action` waits while a console script runs: everything that could change the
+/// simulation (ticks are dropped instead: the clock waits).
+pub(super) fn waits_for_console(action: &Action) -> bool {
+    !matches!(
+        action,
+        Action::Console(_) | Action::Play | Action::Pause | Action::SetSpeed(_)
+    )
 }
 
 /// What Tab does to the input.
@@ -111,7 +92,7 @@ pub enum TabResult {
 
 /// Tab at byte `cursor` of `input`: the one candidate replaces the word being typed;
 /// several insert what they have in common, as a shell does, or are listed.
-pub fn tab(input: &str, cursor: usize, completion: crate::cli::complete::Completion) -> TabResult {
+pub fn tab(input: &str, cursor: usize, completion: Completion) -> TabResult {
     let Some(typed) = input.get(completion.start..cursor) else {
         return TabResult::Nothing;
     };
@@ -142,12 +123,6 @@ pub fn tab(input: &str, cursor: usize, completion: crate::cli::complete::Complet
     TabResult::Insert(next, at)
 }
 
-/// Whether `input` stops in the middle of something (a quote, `$(`, a trailing `&&` or
-/// backslash): Enter then adds a line instead of running it.
-pub fn incomplete(input: &str) -> bool {
-    matches!(crate::cli::shell::parse(input), Err(e) if e.is_incomplete())
-}
-
 /// The console's part of the page state.
 #[derive(Clone, Debug, Default)]
 pub struct ConsoleState {
@@ -164,6 +139,10 @@ pub struct ConsoleState {
     touched: Rc<Touched>,
     runs: u64,
     ran_at_ms: f64,
+    /// The scripts sent to the interpreter, in order, not yet finished.
+    pub pending: std::collections::VecDeque<String>,
+    /// Actions that came while a script ran, done in order when it has finished.
+    pub(super) deferred: Vec<Action>,
 }
 
 impl ConsoleState {
@@ -246,36 +225,6 @@ fn cap(history: &mut Vec<String>) {
     }
 }
 
-/// A run's output for display: at most `OUTPUT_CAP` characters, cut at a chunk boundary
-/// or inside the chunk that crosses it, with a note of what was left out.
-fn shown(output: Output) -> Vec<(Stream, String)> {
-    let total: usize = output.chunks.iter().map(|(_, t)| t.len()).sum();
-    if total <= OUTPUT_CAP {
-        return output.chunks;
-    }
-    let mut kept = Vec::new();
-    let mut room = OUTPUT_CAP;
-    for (stream, text) in output.chunks {
-        if room == 0 {
-            break;
-        }
-        let mut end = room.min(text.len());
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        room -= end;
-        kept.push((stream, text[..end].to_string()));
-    }
-    kept.push((
-        Stream::Stderr,
-        format!(
-            "\n… {} more characters of output not shown\n",
-            total - OUTPUT_CAP
-        ),
-    ));
-    kept
-}
-
 /// The history from localStorage; a missing, unreadable or corrupt value is an empty one.
 pub fn load_history() -> Vec<String> {
     storage()
@@ -299,48 +248,58 @@ fn storage() -> Option<web_sys::Storage> {
 impl AppState {
     pub(super) fn console_act(&mut self, action: ConsoleAction) {
         match action {
-            ConsoleAction::Run(input) => self.console_run(input),
+            ConsoleAction::Start(input) => self.console.pending.push_back(input),
+            ConsoleAction::Finished(outcome) => self.console_finished(outcome),
             ConsoleAction::Clear => self.console.entries = Rc::default(),
-            ConsoleAction::AddFile { name, text } => {
-                let note = format!(
-                    "Added {name} ({} bytes): parameters read it as file://{name}",
-                    text.len()
-                );
-                self.shell.borrow_mut().files.insert(name, text);
-                self.console.note(note);
-            }
             ConsoleAction::Note(text) => self.console.note(text),
         }
     }
 
-    fn console_run(&mut self, input: String) {
-        if input.trim().is_empty() {
+    fn console_finished(&mut self, outcome: Outcome) {
+        let Some(input) = self.console.pending.pop_front() else {
             return;
-        }
-        let before = self.engine.borrow().trace().len();
-        let output = {
-            let mut engine = self.engine.borrow_mut();
-            self.shell.borrow_mut().run(&mut engine, &input)
         };
-        let touched = Touched::from_trace(self.engine.borrow().trace().since(before));
-        // `fanout clock speed X` sets the page's playback speed, once.
-        let chosen = self.shell.borrow_mut().playback_speed.take();
-        if let Some(speed) = chosen.and_then(|s| Speed::from_label(s.label())) {
-            self.speed = speed;
-        }
+        let (chunks, status, touched) = match outcome {
+            Outcome::Ran(ran) => {
+                // `fanout clock speed X` sets the page's playback speed, once.
+                if let Some(speed) = ran.speed.as_deref().and_then(Speed::from_label) {
+                    self.speed = speed;
+                }
+                let engine = self.engine.borrow();
+                let touched = Touched::from_trace(engine.trace().since(ran.trace_from));
+                (ran.chunks, ran.status, touched)
+            }
+            Outcome::Other(Answer::Failed(why)) => (
+                vec![(Stream::Stderr, format!("The command did not run: {why}.\n"))],
+                1,
+                Touched::default(),
+            ),
+            Outcome::Other(_) | Outcome::Retry => (
+                vec![(
+                    Stream::Stderr,
+                    "The command did not run: the console's interpreter gave no result.\n"
+                        .to_string(),
+                )],
+                1,
+                Touched::default(),
+            ),
+        };
         let c = &mut self.console;
         c.touched = Rc::new(touched);
         c.runs += 1;
         c.ran_at_ms = self.wall_ms;
         c.remember(&input);
         save_history(&c.history);
-        let status = output.status;
-        let chunks = shown(output);
         c.push(|id| Entry::Run {
             id,
             input,
             chunks,
             status,
         });
+        if self.console.pending.is_empty() {
+            for action in std::mem::take(&mut self.console.deferred) {
+                self.act(action);
+            }
+        }
     }
 }

@@ -15,6 +15,7 @@
 pub mod components;
 pub mod console;
 pub mod console_touched;
+pub mod console_worker;
 pub mod describe;
 pub mod notes;
 pub mod panic;

@@ -4,7 +4,7 @@
 /// every speed, down to 0.25x, advance a whole number of virtual milliseconds per tick.
 pub const TICK_MS: u32 = 40;
 
-use crate::cli::controls::PLAYBACK_SPEEDS;
+use crate::console_link::PLAYBACK_SPEEDS;
 
 const _: () = assert!(Speed::ALL.len() == PLAYBACK_SPEEDS.len());
 
@@ -32,7 +32,7 @@ impl Speed {
         Speed::X1000,
     ];
     /// As the speed menu and `fanout clock speed` name it: the speeds are listed once, in
-    /// the CLI's controls, in the order of [`Speed::ALL`].
+    /// the console link (the CLI's controls read them too), in the order of [`Speed::ALL`].
     pub fn label(self) -> &'static str {
         PLAYBACK_SPEEDS[self as usize]
     }

@@ -13,8 +13,8 @@ use super::scenario::{ScenarioAction, ScenarioStatus};
 use super::sns_state::{Inspect, SnsAction, SnsDrafts, SnsFeedback};
 pub use super::speed::{Speed, TICK_MS};
 use super::view::name_of;
-use crate::cli::Shell;
 use crate::collect_map::CollectMap;
+use crate::console_link::page::PageLink;
 use crate::engine::{
     Command, Engine, EngineConfig, Event, MessageAttributeValue, MessageInput, MoveTaskReport,
     PollId, ReceiveInput, Reply, SendResult, SimTime, SqsError,
@@ -221,8 +221,9 @@ pub struct AppState {
     pub encryption_feedback: Feedback,
     pub send_receive_feedback: Feedback,
     pub redrive_feedback: Feedback,
-    /// The console's variables and dropped files, kept between the lines typed.
-    pub shell: Rc<RefCell<Shell>>,
+    /// How far the console's interpreter (in its worker) has followed this engine; a new
+    /// engine (an import) gets a new link, so the interpreter is rebuilt from it.
+    pub link: Rc<RefCell<PageLink>>,
     /// The console's output and the commands typed (the scenario's history).
     pub console: ConsoleState,
     pub scenario: ScenarioStatus,
@@ -307,7 +308,7 @@ impl AppState {
             encryption_feedback: Feedback::None,
             send_receive_feedback: Feedback::None,
             redrive_feedback: Feedback::None,
-            shell: Rc::default(),
+            link: Rc::default(),
             console: ConsoleState::with_history(super::console::load_history()),
             scenario: ScenarioStatus::default(),
         }
@@ -334,7 +335,7 @@ impl AppState {
     }
 
     /// Returns false when the action changes nothing (so no re-render is needed).
-    fn act(&mut self, action: Action) -> bool {
+    pub(super) fn act(&mut self, action: Action) -> bool {
         let d = &mut self.drafts;
         match action {
             Action::EditQueueName(s) => d.queue_name = s,
@@ -873,6 +874,14 @@ impl yew::Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        if !self.console.pending.is_empty() && super::console::waits_for_console(&action) {
+            if action == Action::Tick {
+                return self;
+            }
+            let mut next = (*self).clone();
+            next.console.deferred.push(action);
+            return Rc::new(next);
+        }
         let mut next = (*self).clone();
         next.wall_ms = wall_clock_ms();
         if !next.act(action) {

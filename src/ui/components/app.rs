@@ -20,7 +20,7 @@ use super::subscribe::SubscribeForm;
 use super::subscription::SubscriptionInspector;
 use super::topic::TopicInspector;
 use super::topology::TopologyView;
-use crate::ui::console::Interpreter;
+use crate::ui::console_worker::Mirror;
 use crate::ui::params::Settings;
 use crate::ui::sns_state::topic_name_to_create;
 use crate::ui::state::{Action, AppState, TICK_MS};
@@ -160,7 +160,7 @@ pub fn App(props: &AppProps) -> Html {
             </main>
             <ConsolePanel entries={console.entries.clone()} history={console.history.clone()}
                 script={console.script(&state.settings)} commands={console.scenario().len()}
-                interpreter={Interpreter { engine: state.engine.clone(), shell: state.shell.clone() }}
+                interpreter={Mirror { engine: state.engine.clone(), link: state.link.clone() }}
                 dispatch={dispatch.clone()} />
         </div>
     }

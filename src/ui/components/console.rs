@@ -1,5 +1,6 @@
 //! The console: AWS CLI lines typed, pasted or recalled, run through the same shell as
-//! `fanout run` against the page's engine, and printed as a terminal prints them.
+//! `fanout run` (in the console's worker, loaded on first use, against a replica of the
+//! page's engine), and printed as a terminal prints them.
 //!
 //! Keys: Enter runs (or adds a line when the input is unfinished, say an open quote),
 //! Shift+Enter adds a line, Up/Down browse the history (from the first and last line of
@@ -8,8 +9,10 @@
 //! panel becomes `file://NAME` for the commands that follow.
 
 use super::Dispatch;
-use crate::cli::Stream;
-use crate::ui::console::{incomplete, tab, ConsoleAction, Entry, Interpreter, TabResult};
+use crate::console_link::page::Outcome;
+use crate::console_link::{Answer, Ask, Stream};
+use crate::ui::console::{tab, ConsoleAction, Entry, TabResult};
+use crate::ui::console_worker::{ask, Mirror};
 use crate::ui::state::Action;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -25,7 +28,8 @@ pub struct ConsoleProps {
     /// The commands typed on this page, as one script (for "Copy as script").
     pub script: String,
     pub commands: usize,
-    pub interpreter: Interpreter,
+    /// The page's engine and its link to the interpreter's replica.
+    pub interpreter: Mirror,
     pub dispatch: Dispatch,
 }
 
@@ -78,6 +82,15 @@ fn byte_offset(s: &str, utf16: u32) -> usize {
     s.len()
 }
 
+/// Whether `input` stops in the middle of something (an open quote, a trailing `&&`):
+/// the interpreter's parser says, asynchronously. A console that cannot answer says
+/// "whole", so that running it reports why.
+fn check(input: String, then: impl FnOnce(bool) + 'static) {
+    ask(Ask::Check { input }, None, move |outcome| {
+        then(outcome == Outcome::Other(Answer::Incomplete))
+    });
+}
+
 /// The selection in a textarea as byte offsets into its value.
 fn selection(area: &HtmlTextAreaElement, value: &str) -> (usize, usize) {
     let at = |r: Result<Option<u32>, _>| byte_offset(value, r.ok().flatten().unwrap_or(0));
@@ -103,14 +116,28 @@ pub fn ConsolePanel(props: &ConsoleProps) -> Html {
         });
     }
 
+    // Scripts run one at a time, in the order sent (the link queues them); the page's
+    // simulation waits while any is out.
     let run = {
         let d = props.dispatch.clone();
         let input = input.clone();
         let browse = browse.clone();
+        let mirror = props.interpreter.clone();
         Rc::new(move |script: String| {
-            d.dispatch(Action::Console(ConsoleAction::Run(script)));
+            if script.trim().is_empty() {
+                return;
+            }
+            d.dispatch(Action::Console(ConsoleAction::Start(script.clone())));
             input.set(String::new());
             *browse.borrow_mut() = Browse::default();
+            let d = d.clone();
+            let job = Ask::Run {
+                input: script,
+                only_if_complete: false,
+            };
+            ask(job, Some(mirror.clone()), move |outcome| {
+                d.dispatch(Action::Console(ConsoleAction::Finished(outcome)));
+            });
         })
     };
 
@@ -119,7 +146,7 @@ pub fn ConsolePanel(props: &ConsoleProps) -> Html {
         let input = input.clone();
         let listed = listed.clone();
         let history = props.history.clone();
-        let interpreter = props.interpreter.clone();
+        let mirror = props.interpreter.clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.is_composing() {
                 return;
@@ -137,25 +164,49 @@ pub fn ConsolePanel(props: &ConsoleProps) -> Html {
                         return;
                     }
                     e.prevent_default();
-                    let Some(completion) = interpreter.complete(&value, start) else {
-                        return;
+                    let (input, listed) = (input.clone(), listed.clone());
+                    let job = Ask::Complete {
+                        input: value.clone(),
+                        cursor: start,
                     };
-                    match tab(&value, start, completion) {
-                        TabResult::Insert(next, at) => {
-                            // Set now, so the cursor can be put after the completion;
-                            // the render then writes the same value and leaves it there.
+                    ask(job, Some(mirror.clone()), move |outcome| {
+                        let Outcome::Other(Answer::Completion(completion)) = outcome else {
+                            return;
+                        };
+                        // Typed on meanwhile: this completion is for an older input.
+                        if area.value() != value {
+                            return;
+                        }
+                        match tab(&value, start, completion) {
+                            TabResult::Insert(next, at) => {
+                                // Set now, so the cursor can be put after the completion;
+                                // the render then writes the same value and leaves it there.
+                                area.set_value(&next);
+                                let at = next[..at].encode_utf16().count() as u32;
+                                let _ = area.set_selection_range(at, at);
+                                input.set(next);
+                            }
+                            TabResult::List(candidates) => listed.set(candidates),
+                            TabResult::Nothing => {}
+                        }
+                    });
+                }
+                "Enter" if !e.shift_key() => {
+                    e.prevent_default();
+                    let (run, input) = (run.clone(), input.clone());
+                    check(value.clone(), move |incomplete| {
+                        if !incomplete {
+                            return run(value);
+                        }
+                        // Unfinished: Enter adds a line, where a plain textarea would.
+                        if area.value() == value {
+                            let next = format!("{}\n{}", &value[..start], &value[end..]);
                             area.set_value(&next);
-                            let at = next[..at].encode_utf16().count() as u32;
+                            let at = value[..start].encode_utf16().count() as u32 + 1;
                             let _ = area.set_selection_range(at, at);
                             input.set(next);
                         }
-                        TabResult::List(candidates) => listed.set(candidates),
-                        TabResult::Nothing => {}
-                    }
-                }
-                "Enter" if !e.shift_key() && !incomplete(&value) => {
-                    e.prevent_default();
-                    run(value);
+                    });
                 }
                 "ArrowUp" if !value[..start].contains('\n') => {
                     if let Some(entry) = browse.borrow_mut().older(&history, &value) {
@@ -184,6 +235,7 @@ pub fn ConsolePanel(props: &ConsoleProps) -> Html {
     // Several lines pasted run at once, spliced into what was typed around the cursor.
     let onpaste = {
         let run = run.clone();
+        let input = input.clone();
         Callback::from(move |e: Event| {
             let Some(pasted) = e
                 .dyn_ref::<ClipboardEvent>()
@@ -199,17 +251,23 @@ pub fn ConsolePanel(props: &ConsoleProps) -> Html {
             let value = area.value();
             let (start, end) = selection(&area, &value);
             let script = format!("{}{pasted}{}", &value[..start], &value[end..]);
-            // An unfinished script (an open quote) is pasted as text, to be finished.
-            if !incomplete(&script) {
-                e.prevent_default();
-                run(script);
-            }
+            e.prevent_default();
+            area.set_value(&script);
+            input.set(script.clone());
+            let run = run.clone();
+            // An unfinished script (an open quote) stays as text, to be finished.
+            check(script.clone(), move |incomplete| {
+                if !incomplete {
+                    run(script);
+                }
+            });
         })
     };
 
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = {
         let d = props.dispatch.clone();
+        let mirror = props.interpreter.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             let Some(files) = e.data_transfer().and_then(|t| t.files()) else {
@@ -217,13 +275,29 @@ pub fn ConsolePanel(props: &ConsoleProps) -> Html {
             };
             for file in (0..files.length()).filter_map(|i| files.item(i)) {
                 let d = d.clone();
+                let mirror = mirror.clone();
                 spawn_local(async move {
                     let name = file.name();
-                    let action = match JsFuture::from(file.text()).await.map(|t| t.as_string()) {
-                        Ok(Some(text)) => ConsoleAction::AddFile { name, text },
-                        _ => ConsoleAction::Note(format!("Could not read {name} as text.")),
+                    let Ok(Some(text)) = JsFuture::from(file.text()).await.map(|t| t.as_string())
+                    else {
+                        let note = format!("Could not read {name} as text.");
+                        return d.dispatch(Action::Console(ConsoleAction::Note(note)));
                     };
-                    d.dispatch(Action::Console(action));
+                    let added = format!(
+                        "Added {name} ({} bytes): parameters read it as file://{name}",
+                        text.len()
+                    );
+                    // The file lives in the interpreter's shell, in its worker.
+                    ask(Ask::AddFile { name, text }, Some(mirror), move |outcome| {
+                        let note = match outcome {
+                            Outcome::Other(Answer::FileAdded) => added,
+                            Outcome::Other(Answer::Failed(why)) => {
+                                format!("The file was not added: {why}.")
+                            }
+                            _ => "The file was not added.".to_string(),
+                        };
+                        d.dispatch(Action::Console(ConsoleAction::Note(note)));
+                    });
                 });
             }
         })

@@ -18,8 +18,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
-/// Trunk's loader for the worker binary (`data-loader-shim`), beside index.html.
-const WORKER_URL: &str = "./fanout-console_loader.js";
+/// The worker's script (static/console-worker.js), beside index.html.
+const WORKER_URL: &str = "./console-worker.js";
+/// What the worker's script posts when the interpreter's WebAssembly cannot be loaded.
+const LOAD_FAILED: &str = "load-failed ";
 /// Real milliseconds the worker may take to load (a slow network, a cold cache) before
 /// the console says it could not start.
 const LOAD_TIMEOUT_MS: u32 = 30_000;
@@ -183,6 +185,10 @@ fn start_worker() -> Option<Port> {
                 }
             });
             pump();
+        } else if let Some(why) = text.strip_prefix(LOAD_FAILED) {
+            fail_all(&format!(
+                "the console's interpreter could not be loaded ({why})"
+            ));
         } else {
             answered(&text);
         }

@@ -1,6 +1,8 @@
 // End-to-end test of the console panel in the built page (dist/), in headless Chromium:
 // typed commands, history, a pasted script, errors, tab completion, and the page
-// following what the commands did.
+// following what the commands did. The console's interpreter is a Web Worker loaded on
+// first use: the page's first download leaves it out, and a worker that cannot load
+// leaves a message and a page that still works.
 //
 //   PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH" trunk build --release --offline
 //   node --test tests/e2e/
@@ -104,13 +106,13 @@ test('the console runs commands, recalls them, runs pasted scripts and shows err
   // Tab completes the operation, as `fanout repl` does.
   await input.fill('aws sqs cre');
   await input.press('Tab');
-  assert.equal(await input.inputValue(), 'aws sqs create-queue ');
+  await until('the completion', async () => (await input.inputValue()) === 'aws sqs create-queue ');
   await expectFocus(input);
 
   // Enter inside an open quote adds a line; the command runs once the quote is closed.
   await input.fill("echo 'two");
   await input.press('Enter');
-  assert.equal(await input.inputValue(), "echo 'two\n");
+  await until('a line added', async () => (await input.inputValue()) === "echo 'two\n");
   await input.pressSequentially("lines'");
   await input.press('Enter');
   await until('the two-line echo', async () => (await output.innerText()).includes("$ echo 'two\n> lines'\ntwo\nlines"));
@@ -139,5 +141,75 @@ test('the console runs commands, recalls them, runs pasted scripts and shows err
   assert.equal(lines.length, 12);
 
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** The requests a page makes for the console's worker files. */
+const workerRequests = (page) => {
+  const seen = [];
+  page.on('request', (r) => {
+    const name = new URL(r.url()).pathname.split('/').pop();
+    if (name.startsWith('fanout-console') || name === 'console-worker.js') seen.push(name);
+  });
+  return seen;
+};
+
+test("the console's interpreter is downloaded on the console's first use, not with the page", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT_MS);
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  const requested = workerRequests(page);
+  await page.goto(`${baseUrl}/?seed=1&chaos=off`);
+  const input = page.getByRole('textbox', { name: 'Console input' });
+  const output = page.getByRole('log', { name: 'Console output' });
+  // The page works without it: a queue created with the form.
+  await page.getByLabel('Queue name').fill('clicked');
+  await page.getByRole('button', { name: 'Create queue' }).click();
+  await page.locator('section.queues').getByRole('button', { name: /^clicked / }).waitFor();
+  assert.deepEqual(requested, [], 'nothing of the console is downloaded before it is used');
+
+  // The first command loads it; the answer and the page's state follow.
+  await input.fill('aws sqs create-queue --queue-name typed && aws sqs list-queues --query "length(QueueUrls)"');
+  await input.press('Enter');
+  await until('the answer', async () => /^2$/m.test(await output.innerText()));
+  await page.locator('section.queues').getByRole('button', { name: /^typed / }).waitFor();
+  assert.ok(requested.includes('console-worker.js') && requested.includes('fanout-console_bg.wasm'),
+    `the worker's files are downloaded now: ${requested}`);
+  // The interpreter's replica saw the click, and the page sees what the command did.
+  await input.fill('aws sqs send-message --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/clicked --message-body hi --query MD5OfMessageBody --output text');
+  await input.press('Enter');
+  await until('the MD5', async () => (await output.innerText()).includes('49f68a5c8493ec2c0bf489821c21fc3b'));
+  await until('the message on the page', async () =>
+    /1 visible/.test(await page.locator('section.queues').getByRole('button', { name: /^clicked / }).innerText()));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a console whose interpreter cannot load says so, and the page goes on", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT_MS);
+  // As a dropped connection would: the interpreter's WebAssembly never arrives.
+  await context.route('**/fanout-console_bg.wasm', (route) => route.abort());
+  await page.goto(`${baseUrl}/?seed=1&chaos=off`);
+  const input = page.getByRole('textbox', { name: 'Console input' });
+  const output = page.getByRole('log', { name: 'Console output' });
+  await input.fill('aws sqs create-queue --queue-name never');
+  await input.press('Enter');
+  await until('the message', async () =>
+    (await output.innerText()).includes("The command did not run: the console's interpreter could not be loaded"));
+  assert.match(await output.locator('.status').last().innerText(), /\[exit status 1\]/);
+  // The page still works, and its clock still runs.
+  await page.getByLabel('Queue name').fill('still-works');
+  await page.getByRole('button', { name: 'Create queue' }).click();
+  await page.locator('section.queues').getByRole('button', { name: /^still-works / }).waitFor();
+  assert.equal(await page.locator('section.queues').getByRole('button', { name: /^never / }).count(), 0);
+  // Once the connection is back, the next command loads it and runs.
+  await context.unroute('**/fanout-console_bg.wasm');
+  await input.fill('aws sqs list-queues --query "length(QueueUrls)"');
+  await input.press('Enter');
+  await until('the answer', async () => /^1$/m.test(await output.innerText()));
   await context.close();
 });

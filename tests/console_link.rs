@@ -188,6 +188,26 @@ fn completion_and_the_unfinished_input_check_go_through_the_link() {
         only_if_complete: true,
     };
     assert_eq!(console.ask(unfinished), Outcome::Other(Answer::Incomplete));
+    // Enter's check reads no simulation: a fresh worker answers it before any sync.
+    let mut fresh = Replica::default();
+    for (input, want) in [
+        ("echo 'open", Answer::Incomplete),
+        ("aws sqs list-queues &&", Answer::Incomplete),
+        ("echo done", Answer::Runnable),
+    ] {
+        let check = Request {
+            sync: Sync::Level,
+            ask: Ask::Check {
+                input: input.into(),
+            },
+        };
+        assert_eq!(
+            Answer::from_json(&fresh.handle(&check.to_json())),
+            want,
+            "{input}"
+        );
+    }
+    assert!(fresh.engine().is_none(), "a check builds no replica");
     assert_eq!(
         console.page.trace().hash(),
         before,

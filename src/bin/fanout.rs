@@ -183,10 +183,13 @@ start of its name, e.g. `lesson`), which is what a profiler should be pointed at
 #[cfg(not(target_arch = "wasm32"))]
 mod bench {
     use fanout::bench::{native_figures, to_json, to_table, Sizes, FIGURE_KEYS};
-    use std::alloc::{GlobalAlloc, Layout, System};
+    use mimalloc::MiMalloc;
+    use std::alloc::{GlobalAlloc, Layout};
     use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::Relaxed};
 
     /// Counts live bytes only while `COUNTING`, so the timed workloads pay one load.
+    /// It wraps mimalloc (the whole binary's allocator: `run` and `repl` too), and counts
+    /// the bytes asked for, not mimalloc's size classes, so `bytes_per` means what it did.
     struct Counting;
     static COUNTING: AtomicBool = AtomicBool::new(false);
     static LIVE: AtomicUsize = AtomicUsize::new(0);
@@ -196,20 +199,20 @@ mod bench {
             if COUNTING.load(Relaxed) {
                 LIVE.fetch_add(layout.size(), Relaxed);
             }
-            System.alloc(layout)
+            MiMalloc.alloc(layout)
         }
         unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
             if COUNTING.load(Relaxed) {
                 LIVE.fetch_sub(layout.size(), Relaxed);
             }
-            System.dealloc(ptr, layout)
+            MiMalloc.dealloc(ptr, layout)
         }
         unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
             if COUNTING.load(Relaxed) {
                 LIVE.fetch_add(new_size, Relaxed);
                 LIVE.fetch_sub(layout.size(), Relaxed);
             }
-            System.realloc(ptr, layout, new_size)
+            MiMalloc.realloc(ptr, layout, new_size)
         }
     }
 

@@ -67,14 +67,17 @@ impl Template {
     }
 
     pub fn render(&self, n: u64, actor: &str) -> String {
-        let mut out = String::new();
+        use std::fmt::Write as _;
+        // Every producer's send renders one: numbers are written in place and the string
+        // sized once, rather than a temporary string per number and regrowth.
+        let mut out = String::with_capacity(self.source.len() + actor.len() + 20);
         for part in &self.parts {
-            match part {
-                Part::Text(t) => out.push_str(t),
-                Part::Number => out.push_str(&n.to_string()),
-                Part::NumberModulo(k) => out.push_str(&(n % k).to_string()),
-                Part::Actor => out.push_str(actor),
-            }
+            let _ = match part {
+                Part::Text(t) => out.write_str(t),
+                Part::Number => write!(out, "{n}"),
+                Part::NumberModulo(k) => write!(out, "{}", n % k),
+                Part::Actor => out.write_str(actor),
+            };
         }
         out
     }

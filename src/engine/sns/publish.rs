@@ -408,7 +408,7 @@ impl Engine {
         let (successful, failed) = each_entry(
             self,
             entries,
-            |e| e.id.clone(),
+            |e| std::mem::take(&mut e.id),
             |engine, e| engine.handle_publish(topic_arn, e.input),
         );
         Ok(Reply::PublishBatch { successful, failed })

@@ -137,17 +137,18 @@ fn check_batch<'a>(entry: &str, ids: impl Iterator<Item = &'a str>) -> Result<()
 }
 
 /// Runs each entry of a checked batch (SQS and SNS alike) as its own call: (id, result) of those that
-/// succeeded, and a `Failed` entry for each that did not.
+/// succeeded, and a `Failed` entry for each that did not. `id` takes the entry's id out of
+/// it (the entry is consumed anyway), so the reply reuses the request's string.
 pub(in crate::engine) fn each_entry<E, T>(
     engine: &mut Engine,
     entries: Vec<E>,
-    id: impl Fn(&E) -> String,
+    id: impl Fn(&mut E) -> String,
     mut run: impl FnMut(&mut Engine, E) -> Result<T, SqsError>,
 ) -> (Vec<(String, T)>, Vec<BatchFailure>) {
-    let mut successful = Vec::new();
+    let mut successful = Vec::with_capacity(entries.len());
     let mut failed = Vec::new();
-    for entry in entries {
-        let id = id(&entry);
+    for mut entry in entries {
+        let id = id(&mut entry);
         match run(engine, entry) {
             Ok(result) => successful.push((id, result)),
             Err(e) => failed.push(BatchFailure {
@@ -278,9 +279,16 @@ impl Engine {
 
     /// Finds a queue from its URL (`https://sqs.REGION.amazonaws.com/ACCOUNT/NAME`).
     fn queue_id(&self, url: &str) -> Result<QueueId, SqsError> {
-        let mut parts = url.trim_end_matches('/').rsplit('/');
-        let name = parts.next().unwrap_or_default();
-        let account = parts.next().unwrap_or_default();
+        // Every queue action starts here: a byte scan from the end costs a fraction of
+        // `rsplit('/')`'s general char search.
+        fn split_last(s: &str) -> (&str, &str) {
+            match s.bytes().rposition(|b| b == b'/') {
+                Some(i) => (&s[..i], &s[i + 1..]),
+                None => ("", s),
+            }
+        }
+        let (rest, name) = split_last(url.trim_end_matches('/'));
+        let (_, account) = split_last(rest);
         if account != super::attributes::ACCOUNT_ID {
             return Err(SqsError::no_such_queue());
         }

@@ -229,7 +229,7 @@ impl Engine {
             sampled = some;
             &sampled
         };
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(poll.max as usize);
         while out.len() < poll.max as usize {
             let queue = &self.queues[&poll.queue];
             // Fair queues: once senders tag messages with groups, quiet groups go first.
@@ -255,7 +255,7 @@ impl Engine {
     /// FIFO: as many messages of one group as possible, in order, then the next group;
     /// a group with a message in flight is skipped.
     fn receive_fifo(&mut self, poll: &Poll) -> Vec<ReceivedMessage> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(poll.max as usize);
         'groups: while out.len() < poll.max as usize {
             let Some((mut key, group)) = self.queues[&poll.queue].first_ready_group() else {
                 break;

@@ -232,7 +232,7 @@ impl Engine {
         let (successful, failed) = each_entry(
             self,
             entries,
-            |e| e.id.clone(),
+            |e| std::mem::take(&mut e.id),
             |engine, e| engine.handle_send_message(id, e.message),
         );
         Ok(Reply::SendBatch { successful, failed })

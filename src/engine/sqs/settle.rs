@@ -117,7 +117,7 @@ impl Engine {
         let (successful, failed) = each_entry(
             self,
             entries,
-            |e| e.id.clone(),
+            |e| std::mem::take(&mut e.id),
             |engine, e| engine.handle_delete_message(id, &e.receipt_handle),
         );
         let successful = successful.into_iter().map(|(id, ())| id).collect();
@@ -224,7 +224,7 @@ impl Engine {
         let (successful, failed) = each_entry(
             self,
             entries,
-            |e| e.id.clone(),
+            |e| std::mem::take(&mut e.id),
             // An entry without a timeout makes the message visible again at once.
             |engine, e| {
                 let timeout = e.visibility_timeout.unwrap_or(0);

@@ -267,7 +267,7 @@ fn envelope_has_the_documented_fields_and_layout() {
         ],
         "seed {SEED}"
     );
-    assert_eq!(v["MessageId"], r.message_id.as_str(), "seed {SEED}");
+    assert_eq!(v["MessageId"], r.message_id.to_string(), "seed {SEED}");
     assert_eq!(v["TopicArn"], t.as_str(), "seed {SEED}");
     assert_eq!(v["Subject"], "Hello", "seed {SEED}");
     assert_eq!(v["Message"], "line one\n\"quoted\"", "seed {SEED}");
@@ -512,7 +512,7 @@ fn fifo_topic_to_fifo_queue_keeps_group_order() {
             .iter()
             .find(|(b, _)| *b == v["Message"].as_str().unwrap())
             .expect("published");
-        assert_eq!(v["MessageId"], r.message_id.as_str(), "seed {SEED}");
+        assert_eq!(v["MessageId"], r.message_id.to_string(), "seed {SEED}");
         assert_eq!(
             v["SequenceNumber"],
             r.sequence_number.as_deref().unwrap(),
@@ -543,7 +543,7 @@ fn fifo_topic_deduplicates_for_five_minutes() {
     assert!(
         events(&e).iter().any(|ev| matches!(ev,
             Event::PublishDeduplicated { message_id, deduplication_id, .. }
-                if **message_id == *first.message_id && deduplication_id == "same")),
+                if *message_id == first.message_id && deduplication_id == "same")),
         "seed {SEED}"
     );
     assert_eq!(drain(&mut e, &url).len(), 1, "seed {SEED}");
@@ -612,7 +612,7 @@ fn http_endpoint_down_is_retried_three_times_20s_apart_then_lost() {
             },
         )) => {
             assert_eq!(*at, s(60), "seed {SEED}");
-            assert_eq!(**message_id, *r.message_id, "seed {SEED}");
+            assert_eq!(*message_id, r.message_id, "seed {SEED}");
             assert!(reason.contains("dead-letter"), "seed {SEED}: {reason}");
         }
         other => panic!("seed {SEED}: {other:?}"),
@@ -667,7 +667,7 @@ fn http_endpoint_down_with_redrive_policy_goes_to_the_dead_letter_queue() {
     assert_eq!(times, [100, 20_200, 40_300, 60_400], "seed {SEED}");
     assert!(
         matches!(ev.last(), Some((_, Event::DeliveryDeadLettered { dead_letter_queue, message_id, .. }))
-            if dead_letter_queue == "web-dlq" && **message_id == *r.message_id),
+            if dead_letter_queue == "web-dlq" && *message_id == r.message_id),
         "seed {SEED}: {ev:#?}"
     );
     let got = drain(&mut e, &dlq_url);
@@ -792,7 +792,7 @@ fn lenient_access_warns_and_delivers() {
         .unwrap_or_else(|| panic!("seed {SEED}: no AccessWarning: {ev:#?}"));
     let delivered = ev
         .iter()
-        .position(|ev| matches!(ev, Event::Delivered { message_id, attempt: 1, .. } if **message_id == *r.message_id))
+        .position(|ev| matches!(ev, Event::Delivered { message_id, attempt: 1, .. } if *message_id == r.message_id))
         .unwrap_or_else(|| panic!("seed {SEED}: not delivered: {ev:#?}"));
     assert!(warning < delivered, "seed {SEED}");
     assert_eq!(drain(&mut e, &url).len(), 1, "seed {SEED}");
@@ -857,7 +857,7 @@ fn pending_subscription_gets_nothing_until_confirmed() {
     run_until_idle(&mut e);
     assert!(
         matches!(delivery_events(&e, &sub).as_slice(),
-            [(_, Event::DeliverySkipped { message_id, .. })] if **message_id == *early.message_id),
+            [(_, Event::DeliverySkipped { message_id, .. })] if *message_id == early.message_id),
         "seed {SEED}"
     );
     // A wrong token confirms nothing.
@@ -877,17 +877,17 @@ fn pending_subscription_gets_nothing_until_confirmed() {
     let now = e.now();
     let next = publish(&mut e, &t, PublishInput::message("just in time"));
     run_until_idle(&mut e);
-    let delivered: Vec<(SimTime, String)> = delivery_events(&e, &sub)
+    let delivered: Vec<(SimTime, MessageId)> = delivery_events(&e, &sub)
         .into_iter()
         .filter_map(|(at, ev)| match ev {
-            Event::Delivered { message_id, .. } => Some((at, message_id.to_string())),
+            Event::Delivered { message_id, .. } => Some((at, *message_id)),
             _ => None,
         })
         .collect();
     // https endpoints start with 100 ms latency.
     assert_eq!(
         delivered,
-        [(now.plus_millis(100), next.message_id.clone())],
+        [(now.plus_millis(100), next.message_id)],
         "seed {SEED}"
     );
     let notifications: Vec<Value> = e
@@ -926,7 +926,7 @@ fn unsubscribe_stops_deliveries_and_drops_a_pending_retry() {
             [
                 (_, Event::DeliveryFailed { attempt: 1, .. }),
                 (at, Event::DeliveryLost { message_id, reason, .. })
-            ] if **message_id == *r.message_id && *at == SimTime::from_secs(20) && reason.contains("deleted")
+            ] if *message_id == r.message_id && *at == SimTime::from_secs(20) && reason.contains("deleted")
         ),
         "seed {SEED}: {ev:#?}"
     );
@@ -1001,7 +1001,7 @@ fn delete_topic_removes_its_subscriptions() {
     run_until_idle(&mut e);
     assert!(
         matches!(delivery_events(&e, &s1).last(),
-            Some((_, Event::DeliveryLost { message_id, .. })) if **message_id == *r.message_id),
+            Some((_, Event::DeliveryLost { message_id, .. })) if *message_id == r.message_id),
         "seed {SEED}"
     );
     let before = e.trace().len();
@@ -1216,7 +1216,7 @@ fn lambda_gets_the_sns_event_record() {
     assert_eq!(rec["EventSubscriptionArn"], sub.as_str(), "seed {SEED}");
     assert_eq!(
         rec["Sns"]["MessageId"],
-        r.message_id.as_str(),
+        r.message_id.to_string(),
         "seed {SEED}"
     );
     assert_eq!(rec["Sns"]["Message"], "payload", "seed {SEED}");
@@ -1259,7 +1259,7 @@ fn filter_policy_selects_and_the_trace_says_why_not() {
     assert_eq!(bodies, ["a red thing", "a crimson thing"], "seed {SEED}");
     assert!(
         delivery_events(&e, &sub).iter().any(|(_, ev)| matches!(ev,
-            Event::FilteredOut { message_id, key, .. } if **message_id == *blue.message_id && key == "colour")),
+            Event::FilteredOut { message_id, key, .. } if *message_id == blue.message_id && key == "colour")),
         "seed {SEED}"
     );
     let fifo = fifo_topic(&mut e, "only-queues.fifo", true);

@@ -2,6 +2,7 @@
 
 use super::error::{ErrorCode, SqsError};
 use super::message_attributes::MessageAttributes;
+use super::message_id::MessageId;
 use super::time::SimTime;
 use md5::{Digest, Md5};
 use serde::Serialize;
@@ -29,7 +30,7 @@ pub enum MessageState {
 pub struct Message {
     pub key: MessageKey,
     /// Shared by the trace events that name it.
-    pub message_id: Arc<str>,
+    pub message_id: MessageId,
     /// Shared, not copied, when a message moves or is fanned out.
     pub body: Arc<str>,
     /// The MD5 digest of the body, as bytes: formatted only for a reply that shows it.
@@ -71,7 +72,7 @@ pub struct MessageExtras {
 
 impl Message {
     /// A just-sent message: visible (or delayed), never received.
-    pub fn new(key: MessageKey, message_id: Arc<str>, body: Arc<str>, now: SimTime) -> Message {
+    pub fn new(key: MessageKey, message_id: MessageId, body: Arc<str>, now: SimTime) -> Message {
         Message {
             key,
             message_id,
@@ -151,7 +152,7 @@ fn empty_attributes() -> &'static MessageAttributes {
 /// One message as `ReceiveMessage` returns it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ReceivedMessage {
-    pub message_id: String,
+    pub message_id: MessageId,
     pub receipt_handle: String,
     pub md5_of_body: String,
     pub body: Arc<str>,
@@ -243,11 +244,14 @@ mod tests {
         let size = std::mem::size_of::<Message>();
         eprintln!("size_of::<Message>() = {size}");
         assert!(size <= 160, "Message grew to {size} bytes");
-        assert!(
-            Message::new(1, Arc::from("id"), Arc::from("body"), SimTime::ZERO)
-                .extras
-                .is_none()
-        );
+        assert!(Message::new(
+            1,
+            MessageId::from_random_bytes([1; 16]),
+            Arc::from("body"),
+            SimTime::ZERO
+        )
+        .extras
+        .is_none());
     }
     #[test]
     fn body_rules() {

@@ -19,6 +19,7 @@ pub mod harness;
 pub mod journal;
 pub mod message;
 pub mod message_attributes;
+pub mod message_id;
 pub mod metrics;
 pub mod queue;
 pub mod rng;
@@ -35,6 +36,7 @@ pub use command::{
 pub use error::{ErrorCode, SqsError};
 pub use message::{Message, MessageState, ReceivedMessage};
 pub use message_attributes::{MessageAttributeValue, MessageAttributes};
+pub use message_id::MessageId;
 pub use queue::{Queue, QueueId};
 pub use sqs::SYSTEM_ATTRIBUTES as MESSAGE_SYSTEM_ATTRIBUTES;
 pub use time::SimTime;

@@ -3,6 +3,7 @@
 //! The page's event log, the tests and the determinism hash all read this; it is the
 //! single account of what the simulation did and why.
 
+use super::message_id::MessageId;
 use super::time::SimTime;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -23,7 +24,7 @@ pub enum Event {
     },
     Sent {
         queue: Arc<str>,
-        message_id: Arc<str>,
+        message_id: MessageId,
         visible_at: SimTime,
         #[serde(skip_serializing_if = "Option::is_none")]
         group_id: Option<String>,
@@ -33,13 +34,13 @@ pub enum Event {
     /// A FIFO send whose deduplication id was seen in the last 5 minutes: accepted, not stored.
     SendDeduplicated {
         queue: Arc<str>,
-        message_id: Arc<str>,
+        message_id: MessageId,
         deduplication_id: String,
     },
     /// A delete missed one replica (chaos): the copy there will be delivered again.
     DuplicateCreated {
         queue: Arc<str>,
-        message_id: Arc<str>,
+        message_id: MessageId,
         visible_at: SimTime,
         reason: String,
     },
@@ -62,7 +63,7 @@ pub enum Event {
     /// A message move task moved a message out of a dead-letter queue.
     MovedByTask {
         source: Arc<str>,
-        message_id: Arc<str>,
+        message_id: MessageId,
         destination: String,
     },
     MoveTaskEnded {
@@ -72,11 +73,11 @@ pub enum Event {
     },
     DelayEnded {
         queue: Arc<str>,
-        message_id: Arc<str>,
+        message_id: MessageId,
     },
     Received {
         queue: Arc<str>,
-        message_id: Arc<str>,
+        message_id: MessageId,
         receive_count: u32,
         invisible_until: SimTime,
         /// An older message was visible but not returned (a standard queue's best-effort
@@ -105,31 +106,31 @@ pub enum Event {
     },
     Deleted {
         queue: Arc<str>,
-        message_id: Arc<str>,
+        message_id: MessageId,
     },
     /// A delete that removed nothing, and why (for example a receipt handle from an older receive).
     DeleteIgnored {
         queue: Arc<str>,
-        message_id: Arc<str>,
+        message_id: MessageId,
         reason: String,
     },
     VisibilityChanged {
         queue: Arc<str>,
-        message_id: Arc<str>,
+        message_id: MessageId,
         invisible_until: SimTime,
     },
     VisibilityExpired {
         queue: Arc<str>,
-        message_id: Arc<str>,
+        message_id: MessageId,
         receive_count: u32,
     },
     Expired {
         queue: Arc<str>,
-        message_id: Arc<str>,
+        message_id: MessageId,
     },
     MovedToDeadLetterQueue {
         queue: Arc<str>,
-        message_id: Arc<str>,
+        message_id: MessageId,
         dead_letter_queue: String,
         receive_count: u32,
     },
@@ -184,7 +185,7 @@ pub enum Event {
     },
     Published {
         topic: String,
-        message_id: Arc<str>,
+        message_id: MessageId,
         #[serde(skip_serializing_if = "Option::is_none")]
         sequence_number: Option<String>,
         /// Subscriptions it will be delivered to, and those whose filter policy dropped it.
@@ -194,14 +195,14 @@ pub enum Event {
     /// A FIFO publish whose deduplication id was seen in the last 5 minutes.
     PublishDeduplicated {
         topic: String,
-        message_id: Arc<str>,
+        message_id: MessageId,
         deduplication_id: String,
     },
     /// The subscription's filter policy rejected the message: `key` and `condition` say where.
     FilteredOut {
         topic: String,
         subscription: String,
-        message_id: Arc<str>,
+        message_id: MessageId,
         key: String,
         condition: String,
         reason: String,
@@ -210,14 +211,14 @@ pub enum Event {
     DeliverySkipped {
         topic: String,
         subscription: String,
-        message_id: Arc<str>,
+        message_id: MessageId,
         reason: String,
     },
     Delivered {
         topic: String,
         subscription: String,
         endpoint: String,
-        message_id: Arc<str>,
+        message_id: MessageId,
         attempt: u32,
     },
     /// Delivered although AWS would refuse it: the queue has no access policy (lenient access).
@@ -231,7 +232,7 @@ pub enum Event {
         topic: String,
         subscription: String,
         endpoint: String,
-        message_id: Arc<str>,
+        message_id: MessageId,
         attempt: u32,
         reason: String,
         /// Client errors (missing endpoint, denied by policy) are never retried.
@@ -243,7 +244,7 @@ pub enum Event {
     DeliveryDeadLettered {
         topic: String,
         subscription: String,
-        message_id: Arc<str>,
+        message_id: MessageId,
         dead_letter_queue: String,
     },
     /// Retries exhausted and no dead-letter queue took it: the message is gone for this
@@ -251,7 +252,7 @@ pub enum Event {
     DeliveryLost {
         topic: String,
         subscription: String,
-        message_id: Arc<str>,
+        message_id: MessageId,
         reason: String,
     },
     // ---- Actors ----
@@ -314,7 +315,7 @@ pub enum Event {
     DuplicateSideEffect {
         actor: String,
         instance: u32,
-        message_id: Arc<str>,
+        message_id: MessageId,
     },
 }
 

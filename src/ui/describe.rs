@@ -3,7 +3,7 @@
 //! The trace is the engine's own account of what happened; this only words it. Message ids
 //! are cut to their first 8 characters (enough to tell messages apart on screen).
 
-use crate::engine::{Event, SimTime, TraceEntry};
+use crate::engine::{Event, MessageId, SimTime, TraceEntry};
 
 /// `1a2b3c4d…`: a message id short enough to read aloud.
 pub fn short_id(message_id: &str) -> String {
@@ -13,8 +13,8 @@ pub fn short_id(message_id: &str) -> String {
     }
 }
 
-fn msg(id: &str) -> String {
-    format!("msg {}", short_id(id))
+fn msg(id: &MessageId) -> String {
+    format!("msg {}", short_id(&id.text()))
 }
 
 /// The time part is separate so the log can align it in its own column.
@@ -161,7 +161,7 @@ fn describe_event(event: &Event, at: SimTime) -> String {
             msg(message_id)
         ),
         Event::Expired { queue, message_id } => {
-            format!("Message {} expired from {queue} (retention period over)", short_id(message_id))
+            format!("Message {} expired from {queue} (retention period over)", short_id(&message_id.text()))
         }
         Event::MovedToDeadLetterQueue {
             queue,

@@ -13,7 +13,7 @@
 
 use super::super::command::{DeleteMessageBatchEntry, ReceiveInput};
 use super::super::trace::Event;
-use super::super::{Command, Engine, PollId, Reply, SimTime};
+use super::super::{Command, Engine, MessageId, PollId, Reply, SimTime};
 use super::processing::ProcessingTime;
 use super::scaling::{Instances, EVALUATION_PERIOD_MS};
 use super::{queue_at, ActorId, ActorStatus, Kind, Slot};
@@ -88,28 +88,24 @@ impl ConsumerSpec {
     }
 }
 
-/// MessageIds a group has processed, kept compactly: SQS ids are UUIDs. Only ever asked
+/// MessageIds a group has processed, as their 128 bits. Only ever asked
 /// about membership, never iterated, so a hash set with a fixed-key hasher cannot make a
 /// run depend on anything; a B-tree of random keys costs a cache miss per level, and the
 /// lesson workload inserts 360,000 of them.
 #[derive(Default)]
 struct ProcessedIds {
     uuids: HashSet<u128, BuildHasherDefault<DefaultHasher>>,
-    others: HashSet<String, BuildHasherDefault<DefaultHasher>>,
 }
 
 impl ProcessedIds {
     /// True when `id` is new.
-    fn insert(&mut self, id: &str) -> bool {
-        match uuid::Uuid::try_parse(id) {
-            Ok(u) => self.uuids.insert(u.as_u128()),
-            Err(_) => self.others.insert(id.to_string()),
-        }
+    fn insert(&mut self, id: MessageId) -> bool {
+        self.uuids.insert(id.as_u128())
     }
 }
 
 struct Handled {
-    message_id: String,
+    message_id: MessageId,
     receipt_handle: String,
     failed: bool,
 }
@@ -412,7 +408,7 @@ impl Engine {
                 actor.stats.failed += 1;
                 continue;
             }
-            let first_time = group.processed.insert(&m.message_id);
+            let first_time = group.processed.insert(m.message_id);
             if first_time || !group.spec.idempotent {
                 actor.stats.processed += 1;
             }
@@ -427,7 +423,7 @@ impl Engine {
             let event = Event::DuplicateSideEffect {
                 actor: name.clone(),
                 instance,
-                message_id: message_id.into(),
+                message_id,
             };
             self.trace.push(now, event);
         }

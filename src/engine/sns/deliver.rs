@@ -61,7 +61,7 @@ pub fn envelope(n: &Notification, body: &str, subscription: &str, epoch_ms: u64)
     let fifo = n.sequence_number.is_some();
     let mut fields: Vec<(&str, String)> = vec![
         ("Type", json_str("Notification")),
-        ("MessageId", json_str(&n.message_id)),
+        ("MessageId", json_str(&n.message_id.text())),
     ];
     if let Some(seq) = &n.sequence_number {
         fields.push(("SequenceNumber", json_str(seq)));
@@ -235,7 +235,7 @@ impl Engine {
                 Event::DeliveryLost {
                     topic,
                     subscription: d.subscription_arn,
-                    message_id: n.message_id.clone(),
+                    message_id: n.message_id,
                     reason: "the subscription was deleted before delivery".into(),
                 },
             );
@@ -275,7 +275,7 @@ impl Engine {
                     topic,
                     subscription: s.arn.clone(),
                     endpoint: s.endpoint.clone(),
-                    message_id: n.message_id.clone(),
+                    message_id: n.message_id,
                     attempt: d.attempts,
                 },
             ),
@@ -296,7 +296,7 @@ impl Engine {
                         topic: topic.clone(),
                         subscription: s.arn.clone(),
                         endpoint: s.endpoint.clone(),
-                        message_id: n.message_id.clone(),
+                        message_id: n.message_id,
                         attempt: d.attempts,
                         reason: f.reason.clone(),
                         client_error: f.client,
@@ -452,20 +452,20 @@ impl Engine {
                 Ok(()) => Event::DeliveryDeadLettered {
                     topic: topic.to_string(),
                     subscription: s.arn.clone(),
-                    message_id: n.message_id.clone(),
+                    message_id: n.message_id,
                     dead_letter_queue: resource_name(&dlq).to_string(),
                 },
                 Err(f) => Event::DeliveryLost {
                     topic: topic.to_string(),
                     subscription: s.arn.clone(),
-                    message_id: n.message_id.clone(),
+                    message_id: n.message_id,
                     reason: format!("{reason}; then {}", f.reason),
                 },
             },
             None => Event::DeliveryLost {
                 topic: topic.to_string(),
                 subscription: s.arn.clone(),
-                message_id: n.message_id.clone(),
+                message_id: n.message_id,
                 reason: format!(
                     "{reason} (after {attempts} attempt{}), and the subscription has no dead-letter queue",
                     if attempts == 1 { "" } else { "s" }

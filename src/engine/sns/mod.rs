@@ -28,6 +28,7 @@ use super::delivery_policy::SubscriptionDeliveryPolicy;
 use super::error::{ErrorCode, SqsError};
 use super::filter_policy::{FilterPolicy, FilterPolicyScope};
 use super::message_attributes::MessageAttributes;
+use super::message_id::MessageId;
 use super::time::SimTime;
 use super::{Command, Engine, Reply};
 use serde::Serialize;
@@ -147,7 +148,7 @@ pub struct Subscription {
 /// A published message, shared by every delivery of it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notification {
-    pub message_id: Arc<str>,
+    pub message_id: MessageId,
     pub topic_arn: String,
     pub subject: Option<String>,
     pub message: Arc<str>,

@@ -239,21 +239,21 @@ impl Engine {
                     now,
                     Event::PublishDeduplicated {
                         topic: name,
-                        message_id: first.message_id.as_str().into(),
+                        message_id: first.message_id,
                         deduplication_id: deduplication_id.unwrap_or_default(),
                     },
                 );
                 return Ok(first);
             }
         }
-        let message_id = self.rng.uuid_shared();
+        let message_id = self.rng.message_id();
         let topic = self.sns.topics.get_mut(&name).expect("found");
         let sequence_number = fifo.then(|| {
             topic.sequence += 1;
             format!("{:020}", SEQUENCE_BASE + topic.sequence)
         });
         let result = PublishResult {
-            message_id: message_id.to_string(),
+            message_id,
             sequence_number: sequence_number.clone(),
         };
         if let Some(key) = dedup_key {
@@ -317,7 +317,7 @@ impl Engine {
             self.now,
             Event::Published {
                 topic: topic.to_string(),
-                message_id: n.message_id.clone(),
+                message_id: n.message_id,
                 sequence_number: n.sequence_number.clone(),
                 deliveries,
                 filtered_out,
@@ -331,7 +331,7 @@ impl Engine {
                     Event::DeliverySkipped {
                         topic: topic.to_string(),
                         subscription,
-                        message_id: n.message_id.clone(),
+                        message_id: n.message_id,
                         reason,
                     },
                 ),
@@ -340,7 +340,7 @@ impl Engine {
                     Event::FilteredOut {
                         topic: topic.to_string(),
                         subscription,
-                        message_id: n.message_id.clone(),
+                        message_id: n.message_id,
                         key: m.key,
                         condition: m.condition,
                         reason: m.reason,

@@ -118,7 +118,7 @@ impl Engine {
             let queue = self.queues.get_mut(&id).expect("exists");
             if let Some(first) = queue.deduplication.get(now, dedup_key) {
                 let result = SendResult {
-                    message_id: first.message_id.to_string(),
+                    message_id: first.message_id,
                     md5_of_message_body: super::super::message::md5_hex(
                         input.message_body.as_bytes(),
                     ),
@@ -128,7 +128,7 @@ impl Engine {
                 };
                 let event = Event::SendDeduplicated {
                     queue: queue.shared_name.clone(),
-                    message_id: first.message_id.clone(),
+                    message_id: first.message_id,
                     deduplication_id: dedup_key.1.to_string(),
                 };
                 self.trace.push(now, event);
@@ -136,10 +136,10 @@ impl Engine {
             }
         }
 
-        let message_id = self.rng.uuid_shared();
+        let message_id = self.rng.message_id();
         let host = self.pick_host(id);
         let key = self.new_key();
-        let mut m = Message::new(key, message_id.clone(), Arc::from(input.message_body), now);
+        let mut m = Message::new(key, message_id, Arc::from(input.message_body), now);
         m.host = host;
         m.group_id = group.clone();
         m.set_extras(MessageExtras {
@@ -172,7 +172,7 @@ impl Engine {
                 now,
                 dedup_key,
                 Deduplicated {
-                    message_id: message_id.clone(),
+                    message_id,
                     sequence_number: sequence_number.clone().unwrap_or_default(),
                 },
             );
@@ -189,7 +189,7 @@ impl Engine {
             now,
             Event::Sent {
                 queue: name,
-                message_id: message_id.clone(),
+                message_id,
                 visible_at,
                 group_id: group.map(|g| g.to_string()),
                 sequence_number: sequence_number.clone(),
@@ -199,7 +199,7 @@ impl Engine {
             self.serve_waiting_polls(id);
         }
         Ok(SendResult {
-            message_id: message_id.to_string(),
+            message_id,
             md5_of_message_body,
             md5_of_message_attributes,
             md5_of_message_system_attributes,

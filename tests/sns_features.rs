@@ -202,7 +202,7 @@ fn delivery_events<'a>(e: &'a Engine, subscription: &str) -> Vec<(SimTime, &'a E
             }
             | Event::FilteredOut {
                 subscription: s, ..
-            } => s == subscription,
+            } => **s == *subscription,
             _ => false,
         })
         .map(|t| (t.at, &t.event))
@@ -788,7 +788,7 @@ fn lenient_access_warns_and_delivers() {
     let ev = events(&e);
     let warning = ev
         .iter()
-        .position(|ev| matches!(ev, Event::AccessWarning { queue, subscription, .. } if &**queue == "open" && *subscription == sub))
+        .position(|ev| matches!(ev, Event::AccessWarning { queue, subscription, .. } if &**queue == "open" && **subscription == *sub))
         .unwrap_or_else(|| panic!("seed {SEED}: no AccessWarning: {ev:#?}"));
     let delivered = ev
         .iter()
@@ -873,7 +873,11 @@ fn pending_subscription_gets_nothing_until_confirmed() {
         token,
         authenticate_on_unsubscribe: None,
     });
-    assert_eq!(r, Ok(Reply::SubscriptionArn(sub.clone())), "seed {SEED}");
+    assert_eq!(
+        r,
+        Ok(Reply::SubscriptionArn(sub.to_string())),
+        "seed {SEED}"
+    );
     let now = e.now();
     let next = publish(&mut e, &t, PublishInput::message("just in time"));
     run_until_idle(&mut e);
@@ -976,7 +980,7 @@ fn delete_topic_removes_its_subscriptions() {
     })
     .unwrap();
     assert!(
-        matches!(events(&e).last(), Some(Event::TopicDeleted { topic, subscriptions: 2 }) if topic == "doomed"),
+        matches!(events(&e).last(), Some(Event::TopicDeleted { topic, subscriptions: 2 }) if &**topic == "doomed"),
         "seed {SEED}"
     );
     assert!(

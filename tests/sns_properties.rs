@@ -1548,7 +1548,7 @@ impl<'a> Driver<'a> {
                     );
                 } else {
                     ensure!(
-                        arn == created.arn,
+                        *arn == *created.arn,
                         "subscribe answered {arn}, not {}",
                         created.arn
                     );
@@ -1581,13 +1581,13 @@ impl<'a> Driver<'a> {
                     self.m.push_inbox(
                         &endpoint,
                         InboxExpect::Confirmation {
-                            subscription: created.arn.clone(),
+                            subscription: created.arn.to_string(),
                             token: created.token.clone(),
                         },
                     );
                 }
                 self.m.subs.push(SubM {
-                    arn: created.arn,
+                    arn: created.arn.to_string(),
                     topic,
                     proto,
                     endpoint,
@@ -2108,12 +2108,12 @@ impl<'a> Driver<'a> {
                     subscription,
                     message_id,
                     ..
-                } => kind == "FilteredOut" && *subscription == sub && *message_id == msg,
+                } => kind == "FilteredOut" && **subscription == *sub && *message_id == msg,
                 Event::DeliverySkipped {
                     subscription,
                     message_id,
                     ..
-                } => kind == "DeliverySkipped" && *subscription == sub && *message_id == msg,
+                } => kind == "DeliverySkipped" && **subscription == *sub && *message_id == msg,
                 _ => false,
             };
             ensure!(ok, "expected {kind} for {sub} / {msg}, saw {event:?}");
@@ -2150,7 +2150,7 @@ impl<'a> Driver<'a> {
                 ..
             } => {
                 ensure!(self.m.warning.is_none(), "two AccessWarnings in a row");
-                self.m.warning = Some((subscription.clone(), queue.to_string()));
+                self.m.warning = Some((subscription.to_string(), queue.to_string()));
                 Ok(())
             }
             Event::Sent {
@@ -2591,7 +2591,7 @@ impl<'a> Driver<'a> {
         // Conservation: the deliveries not ended are exactly the engine's pending ones.
         let mut pending: BTreeMap<(String, MessageId), (u32, SimTime)> = BTreeMap::new();
         for (_, d) in self.e.deliveries() {
-            let key = (d.subscription_arn.clone(), d.notification.message_id);
+            let key = (d.subscription_arn.to_string(), d.notification.message_id);
             ensure!(
                 pending
                     .insert(key.clone(), (d.attempts, d.next_attempt_at))
@@ -2626,7 +2626,7 @@ impl<'a> Driver<'a> {
             .subscriptions()
             .map(|s| {
                 (
-                    s.arn.clone(),
+                    s.arn.to_string(),
                     s.confirmed,
                     s.raw_message_delivery,
                     s.filter_policy.as_ref().map(|p| p.0.clone()),

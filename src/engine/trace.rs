@@ -140,51 +140,51 @@ pub enum Event {
     },
     // ---- SNS ----
     TopicCreated {
-        topic: String,
+        topic: Arc<str>,
     },
     TopicDeleted {
-        topic: String,
+        topic: Arc<str>,
         /// Its subscriptions went with it.
         subscriptions: u32,
     },
     TopicAttributeChanged {
-        topic: String,
+        topic: Arc<str>,
         attribute: String,
         value: String,
     },
     TopicTagsChanged {
-        topic: String,
+        topic: Arc<str>,
         tags: Vec<(String, String)>,
     },
     Subscribed {
-        topic: String,
-        subscription: String,
+        topic: Arc<str>,
+        subscription: Arc<str>,
         protocol: String,
-        endpoint: String,
+        endpoint: Arc<str>,
         /// http(s) and email subscriptions wait for the endpoint to confirm.
         pending_confirmation: bool,
     },
     SubscriptionConfirmed {
-        topic: String,
-        subscription: String,
+        topic: Arc<str>,
+        subscription: Arc<str>,
     },
     Unsubscribed {
-        topic: String,
-        subscription: String,
+        topic: Arc<str>,
+        subscription: Arc<str>,
     },
     SubscriptionAttributeChanged {
-        subscription: String,
+        subscription: Arc<str>,
         attribute: String,
         value: String,
     },
     EndpointChanged {
-        endpoint: String,
+        endpoint: Arc<str>,
         available: bool,
         latency_ms: u64,
         error_percent: u32,
     },
     Published {
-        topic: String,
+        topic: Arc<str>,
         message_id: MessageId,
         #[serde(skip_serializing_if = "Option::is_none")]
         sequence_number: Option<String>,
@@ -194,14 +194,14 @@ pub enum Event {
     },
     /// A FIFO publish whose deduplication id was seen in the last 5 minutes.
     PublishDeduplicated {
-        topic: String,
+        topic: Arc<str>,
         message_id: MessageId,
         deduplication_id: String,
     },
     /// The subscription's filter policy rejected the message: `key` and `condition` say where.
     FilteredOut {
-        topic: String,
-        subscription: String,
+        topic: Arc<str>,
+        subscription: Arc<str>,
         message_id: MessageId,
         key: String,
         condition: String,
@@ -209,29 +209,29 @@ pub enum Event {
     },
     /// Not attempted at all (for example, the subscription is not confirmed yet).
     DeliverySkipped {
-        topic: String,
-        subscription: String,
+        topic: Arc<str>,
+        subscription: Arc<str>,
         message_id: MessageId,
         reason: String,
     },
     Delivered {
-        topic: String,
-        subscription: String,
-        endpoint: String,
+        topic: Arc<str>,
+        subscription: Arc<str>,
+        endpoint: Arc<str>,
         message_id: MessageId,
         attempt: u32,
     },
     /// Delivered although AWS would refuse it: the queue has no access policy (lenient access).
     AccessWarning {
-        topic: String,
-        subscription: String,
+        topic: Arc<str>,
+        subscription: Arc<str>,
         queue: Arc<str>,
         reason: String,
     },
     DeliveryFailed {
-        topic: String,
-        subscription: String,
-        endpoint: String,
+        topic: Arc<str>,
+        subscription: Arc<str>,
+        endpoint: Arc<str>,
         message_id: MessageId,
         attempt: u32,
         reason: String,
@@ -242,16 +242,16 @@ pub enum Event {
     },
     /// Retries exhausted (or a client error): moved to the subscription's dead-letter queue.
     DeliveryDeadLettered {
-        topic: String,
-        subscription: String,
+        topic: Arc<str>,
+        subscription: Arc<str>,
         message_id: MessageId,
         dead_letter_queue: String,
     },
     /// Retries exhausted and no dead-letter queue took it: the message is gone for this
     /// subscriber.
     DeliveryLost {
-        topic: String,
-        subscription: String,
+        topic: Arc<str>,
+        subscription: Arc<str>,
         message_id: MessageId,
         reason: String,
     },

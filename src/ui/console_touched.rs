@@ -92,7 +92,7 @@ impl Touched {
             | TopicTagsChanged { topic, .. }
             | Published { topic, .. }
             | PublishDeduplicated { topic, .. } => {
-                self.topics.insert(topic.clone());
+                self.topics.insert(topic.to_string());
             }
             Subscribed {
                 topic,
@@ -112,9 +112,9 @@ impl Touched {
                 endpoint,
                 ..
             } => {
-                self.topics.insert(topic.clone());
-                self.subscriptions.insert(subscription.clone());
-                self.endpoints.insert(endpoint.clone());
+                self.topics.insert(topic.to_string());
+                self.subscriptions.insert(subscription.to_string());
+                self.endpoints.insert(endpoint.to_string());
                 if endpoint.starts_with("arn:aws:sqs:") {
                     self.queue(endpoint);
                 }
@@ -142,8 +142,8 @@ impl Touched {
                 subscription,
                 ..
             } => {
-                self.topics.insert(topic.clone());
-                self.subscriptions.insert(subscription.clone());
+                self.topics.insert(topic.to_string());
+                self.subscriptions.insert(subscription.to_string());
             }
             AccessWarning {
                 topic,
@@ -151,8 +151,8 @@ impl Touched {
                 queue,
                 ..
             } => {
-                self.topics.insert(topic.clone());
-                self.subscriptions.insert(subscription.clone());
+                self.topics.insert(topic.to_string());
+                self.subscriptions.insert(subscription.to_string());
                 self.queue(queue);
             }
             DeliveryDeadLettered {
@@ -161,15 +161,15 @@ impl Touched {
                 dead_letter_queue,
                 ..
             } => {
-                self.topics.insert(topic.clone());
-                self.subscriptions.insert(subscription.clone());
+                self.topics.insert(topic.to_string());
+                self.subscriptions.insert(subscription.to_string());
                 self.queue(dead_letter_queue);
             }
             SubscriptionAttributeChanged { subscription, .. } => {
-                self.subscriptions.insert(subscription.clone());
+                self.subscriptions.insert(subscription.to_string());
             }
             EndpointChanged { endpoint, .. } => {
-                self.endpoints.insert(endpoint.clone());
+                self.endpoints.insert(endpoint.to_string());
             }
             // A producer's target is a queue URL or a topic ARN; a consumer's, a queue URL.
             ActorStarted { target, .. } | ActorRequestRefused { target, .. } => {

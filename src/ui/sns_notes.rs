@@ -133,7 +133,7 @@ impl SnsNotes {
                 filtered_out,
                 ..
             } => push_recent(
-                self.publishes.entry(topic.clone()).or_default(),
+                self.publishes.entry(topic.to_string()).or_default(),
                 PublishNote {
                     index,
                     at,
@@ -174,7 +174,7 @@ impl SnsNotes {
             } => {
                 flow(&mut self.flows, subscription, FlowKind::Delivered);
                 self.tally(subscription).delivered += 1;
-                let key = (subscription.clone(), name_of(endpoint).to_string());
+                let key = (subscription.to_string(), name_of(endpoint).to_string());
                 if self.just_warned.take().as_ref() != Some(&key) {
                     self.access
                         .retain(|p| (&p.subscription, &p.queue) != (&key.0, &key.1));
@@ -187,13 +187,13 @@ impl SnsNotes {
                 ..
             } => {
                 self.problem(AccessProblem {
-                    subscription: subscription.clone(),
+                    subscription: subscription.to_string(),
                     topic_arn: topic_arn_of(subscription).to_string(),
                     queue: queue.to_string(),
                     reason: reason.clone(),
                     denied: false,
                 });
-                self.just_warned = Some((subscription.clone(), queue.to_string()));
+                self.just_warned = Some((subscription.to_string(), queue.to_string()));
             }
             Event::DeliveryFailed {
                 subscription,
@@ -207,7 +207,7 @@ impl SnsNotes {
                 if reason.starts_with("access denied") {
                     let queue = denied_queue(reason).unwrap_or_else(|| name_of(endpoint));
                     self.problem(AccessProblem {
-                        subscription: subscription.clone(),
+                        subscription: subscription.to_string(),
                         topic_arn: topic_arn_of(subscription).to_string(),
                         queue: queue.to_string(),
                         reason: reason.clone(),
@@ -229,10 +229,10 @@ impl SnsNotes {
             {
                 self.access.retain(|p| *p.queue != **queue);
             }
-            Event::Unsubscribed { subscription, .. } => self.forget(|s| s == subscription),
+            Event::Unsubscribed { subscription, .. } => self.forget(|s| *s == **subscription),
             Event::TopicDeleted { topic, .. } => {
-                self.publishes.remove(topic);
-                self.forget(|s| name_of(topic_arn_of(s)) == topic);
+                self.publishes.remove(&**topic);
+                self.forget(|s| *name_of(topic_arn_of(s)) == **topic);
             }
             Event::QueueDeleted { queue } => self.access.retain(|p| *p.queue != **queue),
             _ => {}

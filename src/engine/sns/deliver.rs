@@ -155,7 +155,8 @@ impl Engine {
     /// Schedules the first attempt of `n` to subscription `arn`.
     pub(super) fn start_delivery(&mut self, arn: &str, n: Arc<Notification>) {
         let s = self.subscription(arn).expect("fanned out to it");
-        let (protocol, endpoint) = (s.protocol, s.endpoint.clone());
+        let (protocol, endpoint, subscription_arn) =
+            (s.protocol, s.endpoint.clone(), s.arn.clone());
         let latency = self.endpoint_entry(protocol, &endpoint).settings.latency_ms;
         let id = self.sns.next_delivery;
         self.sns.next_delivery += 1;
@@ -167,7 +168,7 @@ impl Engine {
         self.sns.deliveries.insert(
             id,
             Delivery {
-                subscription_arn: arn.to_string(),
+                subscription_arn,
                 notification: n,
                 attempts: 0,
                 next_attempt_at: at,
@@ -184,7 +185,7 @@ impl Engine {
             .deliveries
             .range(..id)
             .filter(|(_, o)| {
-                o.subscription_arn == subscription && o.notification.group_id == n.group_id
+                *o.subscription_arn == *subscription && o.notification.group_id == n.group_id
             })
             .map(|(_, o)| o.next_attempt_at)
             .max()
@@ -223,11 +224,11 @@ impl Engine {
             return;
         };
         let n = d.notification.clone();
-        let topic = resource_name(&n.topic_arn).to_string();
+        let topic = n.topic.clone();
         let Some(s) = self
             .sns
             .by_arn
-            .get(&d.subscription_arn)
+            .get(&*d.subscription_arn)
             .map(|k| self.sns.subscriptions[k].clone())
         else {
             self.trace.push(
@@ -408,8 +409,7 @@ impl Engine {
                     "{queue_name} has no access policy, so on AWS this delivery would be denied; add a statement allowing sns.amazonaws.com to sqs:SendMessage with aws:SourceArn {}",
                     n.topic_arn
                 );
-                let topic = resource_name(&n.topic_arn)
-                    .to_string();
+                let topic = n.topic.clone();
                 self.trace.push(
                     self.now,
                     Event::AccessWarning {
@@ -443,27 +443,27 @@ impl Engine {
         &mut self,
         s: &Subscription,
         n: &Notification,
-        topic: &str,
+        topic: &Arc<str>,
         reason: &str,
         attempts: u32,
     ) {
         let event = match s.redrive_policy.as_ref().map(|(_, dlq)| dlq.clone()) {
             Some(dlq) => match self.send_to_queue(s, n, &dlq, true) {
                 Ok(()) => Event::DeliveryDeadLettered {
-                    topic: topic.to_string(),
+                    topic: topic.clone(),
                     subscription: s.arn.clone(),
                     message_id: n.message_id,
                     dead_letter_queue: resource_name(&dlq).to_string(),
                 },
                 Err(f) => Event::DeliveryLost {
-                    topic: topic.to_string(),
+                    topic: topic.clone(),
                     subscription: s.arn.clone(),
                     message_id: n.message_id,
                     reason: format!("{reason}; then {}", f.reason),
                 },
             },
             None => Event::DeliveryLost {
-                topic: topic.to_string(),
+                topic: topic.clone(),
                 subscription: s.arn.clone(),
                 message_id: n.message_id,
                 reason: format!(

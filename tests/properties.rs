@@ -594,11 +594,11 @@ impl Model {
                 );
                 if let Some(s) = sequence_number {
                     ensure!(
-                        s.len() == 20 && q.last_sequence.as_ref().is_none_or(|l| l < s),
+                        s.len() == 20 && q.last_sequence.as_ref().is_none_or(|l| **l < **s),
                         "sequence number {s} after {:?}",
                         q.last_sequence
                     );
-                    q.last_sequence = Some(s.clone());
+                    q.last_sequence = Some(s.to_string());
                 }
                 let state = if *visible_at > at {
                     State::Delayed { until: *visible_at }
@@ -611,7 +611,7 @@ impl Model {
                     MessageModel {
                         queue: queue.to_string(),
                         state,
-                        group: group_id.clone(),
+                        group: group_id.as_deref().map(str::to_string),
                         arrival,
                         enqueued_at: at,
                         receive_count: 0,

@@ -2191,15 +2191,14 @@ impl<'a> Driver<'a> {
                 subscription,
                 message_id,
                 attempt,
-                client_error,
-                retry_at,
+                failure,
                 ..
             } => self.on_attempt(
                 at,
                 subscription,
                 message_id,
                 *attempt,
-                Some((*client_error, *retry_at)),
+                Some((failure.client_error, failure.retry_at)),
             ),
             Event::DeliveryDeadLettered {
                 subscription,

@@ -40,7 +40,7 @@ pub use message_id::MessageId;
 pub use queue::{Queue, QueueId};
 pub use sqs::SYSTEM_ATTRIBUTES as MESSAGE_SYSTEM_ATTRIBUTES;
 pub use time::SimTime;
-pub use trace::{Event, Trace, TraceEntry};
+pub use trace::{DeliveryFailure, Event, Refusal, Trace, TraceEntry};
 
 use agenda::Agenda;
 use message::MessageKey;

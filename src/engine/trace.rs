@@ -3,6 +3,7 @@
 //! The page's event log, the tests and the determinism hash all read this; it is the
 //! single account of what the simulation did and why.
 
+use super::filter_policy::Mismatch;
 use super::message_id::MessageId;
 use super::time::SimTime;
 use serde::Serialize;
@@ -26,10 +27,11 @@ pub enum Event {
         queue: Arc<str>,
         message_id: MessageId,
         visible_at: SimTime,
+        /// Shared with the message, as its queue name and MessageId are.
         #[serde(skip_serializing_if = "Option::is_none")]
-        group_id: Option<String>,
+        group_id: Option<Arc<str>>,
         #[serde(skip_serializing_if = "Option::is_none")]
-        sequence_number: Option<String>,
+        sequence_number: Option<Arc<str>>,
     },
     /// A FIFO send whose deduplication id was seen in the last 5 minutes: accepted, not stored.
     SendDeduplicated {
@@ -203,9 +205,9 @@ pub enum Event {
         topic: Arc<str>,
         subscription: Arc<str>,
         message_id: MessageId,
-        key: String,
-        condition: String,
-        reason: String,
+        /// `key`, `condition` and `reason`, boxed: every entry is as large as the largest.
+        #[serde(flatten)]
+        mismatch: Box<Mismatch>,
     },
     /// Not attempted at all (for example, the subscription is not confirmed yet).
     DeliverySkipped {
@@ -234,11 +236,9 @@ pub enum Event {
         endpoint: Arc<str>,
         message_id: MessageId,
         attempt: u32,
-        reason: String,
-        /// Client errors (missing endpoint, denied by policy) are never retried.
-        client_error: bool,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        retry_at: Option<SimTime>,
+        /// Boxed: every entry is as large as the largest.
+        #[serde(flatten)]
+        failure: Box<DeliveryFailure>,
     },
     /// Retries exhausted (or a client error): moved to the subscription's dead-letter queue.
     DeliveryDeadLettered {
@@ -272,12 +272,9 @@ pub enum Event {
     /// The engine refused an actor's request; the actor stopped.
     ActorRequestRefused {
         actor: String,
-        operation: String,
-        target: String,
-        code: String,
-        message: String,
-        /// Messages the refusal covered (a producer's send), 0 for other requests.
-        messages: u64,
+        /// Boxed: every entry is as large as the largest.
+        #[serde(flatten)]
+        refusal: Box<Refusal>,
     },
     /// A consumer instance launched; it polls once warmed up.
     InstanceStarted {
@@ -317,6 +314,27 @@ pub enum Event {
         instance: u32,
         message_id: MessageId,
     },
+}
+
+/// Why a delivery attempt failed (`Event::DeliveryFailed`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DeliveryFailure {
+    pub reason: String,
+    /// Client errors (missing endpoint, denied by policy) are never retried.
+    pub client_error: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retry_at: Option<SimTime>,
+}
+
+/// The request the engine refused an actor (`Event::ActorRequestRefused`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Refusal {
+    pub operation: String,
+    pub target: String,
+    pub code: String,
+    pub message: String,
+    /// Messages the refusal covered (a producer's send), 0 for other requests.
+    pub messages: u64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -433,6 +451,38 @@ mod tests {
             "a reader behind the window"
         );
         assert!(t.since(10).is_empty());
+    }
+
+    #[test]
+    fn an_entry_stays_small() {
+        // The trace keeps up to 150,000 entries, each as large as the largest variant: a
+        // variant that grows past this must box its rare fields (as `DeliveryFailed` does).
+        let size = std::mem::size_of::<TraceEntry>();
+        eprintln!("size_of::<TraceEntry>() = {size}");
+        assert!(size <= 88, "TraceEntry grew to {size} bytes");
+    }
+
+    #[test]
+    fn boxed_fields_serialise_in_line() {
+        let entry = TraceEntry {
+            at: SimTime(1500),
+            event: Event::DeliveryFailed {
+                topic: "t".into(),
+                subscription: "s".into(),
+                endpoint: "e".into(),
+                message_id: MessageId::from_random_bytes([0x11; 16]),
+                attempt: 2,
+                failure: Box::new(DeliveryFailure {
+                    reason: "down".into(),
+                    client_error: false,
+                    retry_at: None,
+                }),
+            },
+        };
+        assert_eq!(
+            serde_json::to_string(&entry).unwrap(),
+            r#"{"at":1500,"event":"DeliveryFailed","topic":"t","subscription":"s","endpoint":"e","message_id":"11111111-1111-4111-9111-111111111111","attempt":2,"reason":"down","client_error":false}"#
+        );
     }
 
     #[test]

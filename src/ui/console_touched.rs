@@ -39,6 +39,15 @@ impl Touched {
         self.queues.insert(name_of(q).to_string());
     }
 
+    /// A producer's target is a queue URL or a topic ARN; a consumer's, a queue URL.
+    fn actor_target(&mut self, target: &str) {
+        if target.starts_with("arn:aws:sns:") {
+            self.topics.insert(name_of(target).to_string());
+        } else {
+            self.queue(target);
+        }
+    }
+
     /// Every event is listed (no `_` arm), so that a new kind must say what it touches.
     fn note(&mut self, event: &Event) {
         use Event::*;
@@ -171,14 +180,8 @@ impl Touched {
             EndpointChanged { endpoint, .. } => {
                 self.endpoints.insert(endpoint.to_string());
             }
-            // A producer's target is a queue URL or a topic ARN; a consumer's, a queue URL.
-            ActorStarted { target, .. } | ActorRequestRefused { target, .. } => {
-                if target.starts_with("arn:aws:sns:") {
-                    self.topics.insert(name_of(target).to_string());
-                } else {
-                    self.queue(target);
-                }
-            }
+            ActorStarted { target, .. } => self.actor_target(target),
+            ActorRequestRefused { refusal, .. } => self.actor_target(&refusal.target),
             // The queues an actor's requests touch have their own events.
             ActorStopped { .. }
             | ActorRemoved { .. }

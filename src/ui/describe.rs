@@ -252,9 +252,14 @@ fn describe_sns(event: &Event) -> String {
         Event::FilteredOut {
             subscription,
             message_id,
-            reason,
+            mismatch,
             ..
-        } => format!("{} filtered out for {}: {reason}", msg(message_id), sub(subscription)),
+        } => format!(
+            "{} filtered out for {}: {}",
+            msg(message_id),
+            sub(subscription),
+            mismatch.reason
+        ),
         Event::DeliverySkipped {
             subscription,
             message_id,
@@ -279,17 +284,18 @@ fn describe_sns(event: &Event) -> String {
         Event::DeliveryFailed {
             message_id,
             attempt,
-            reason,
-            retry_at,
+            failure,
             ..
-        } => match retry_at {
+        } => match failure.retry_at {
             Some(t) => format!(
-                "Attempt {attempt} to deliver {} failed: {reason}; retry at {t}",
-                msg(message_id)
+                "Attempt {attempt} to deliver {} failed: {}; retry at {t}",
+                msg(message_id),
+                failure.reason
             ),
             None => format!(
-                "Attempt {attempt} to deliver {} failed: {reason}; no retry",
-                msg(message_id)
+                "Attempt {attempt} to deliver {} failed: {}; no retry",
+                msg(message_id),
+                failure.reason
             ),
         },
         Event::DeliveryDeadLettered {

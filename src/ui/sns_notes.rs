@@ -145,9 +145,7 @@ impl SnsNotes {
             Event::FilteredOut {
                 subscription,
                 message_id,
-                key,
-                condition,
-                reason,
+                mismatch,
                 ..
             } => {
                 flow(&mut self.flows, subscription, FlowKind::Filtered);
@@ -158,9 +156,9 @@ impl SnsNotes {
                         index,
                         at,
                         message_id: message_id.to_string(),
-                        key: key.clone(),
-                        condition: condition.clone(),
-                        reason: reason.clone(),
+                        key: mismatch.key.clone(),
+                        condition: mismatch.condition.clone(),
+                        reason: mismatch.reason.clone(),
                     },
                 );
             }
@@ -198,9 +196,10 @@ impl SnsNotes {
             Event::DeliveryFailed {
                 subscription,
                 endpoint,
-                reason,
+                failure,
                 ..
             } => {
+                let reason = &failure.reason;
                 flow(&mut self.flows, subscription, FlowKind::Failed);
                 self.tally(subscription).failed += 1;
                 self.just_warned = None;

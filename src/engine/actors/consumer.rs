@@ -12,7 +12,7 @@
 //! (duplicates, unless the group is idempotent), and a new instance starts after warm-up.
 
 use super::super::command::{DeleteMessageBatchEntry, ReceiveInput};
-use super::super::trace::Event;
+use super::super::trace::{Event, Refusal};
 use super::super::{Command, Engine, MessageId, PollId, Reply, SimTime};
 use super::processing::ProcessingTime;
 use super::scaling::{Instances, EVALUATION_PERIOD_MS};
@@ -486,11 +486,13 @@ impl Engine {
         let code = e.code.printed().to_string();
         let event = Event::ActorRequestRefused {
             actor: actor.name.clone(),
-            operation: operation.to_string(),
-            target,
-            code: code.clone(),
-            message: e.message.clone(),
-            messages: 0,
+            refusal: Box::new(Refusal {
+                operation: operation.to_string(),
+                target,
+                code: code.clone(),
+                message: e.message.clone(),
+                messages: 0,
+            }),
         };
         self.trace.push(self.now, event);
         let error = format!("{code}: {}", e.message);

@@ -10,7 +10,7 @@ use super::super::delivery_policy::{
 };
 use super::super::message_attributes::{MessageAttributeValue, MessageAttributes};
 use super::super::time::{iso8601, SimTime};
-use super::super::trace::Event;
+use super::super::trace::{DeliveryFailure, Event};
 use super::super::{AccessMode, Due, Engine};
 use super::{resource_name, Delivery, DeliveryId, Notification, Protocol, Subscription};
 use base64::engine::general_purpose::STANDARD as BASE64;
@@ -299,9 +299,11 @@ impl Engine {
                         endpoint: s.endpoint.clone(),
                         message_id: n.message_id,
                         attempt: d.attempts,
-                        reason: f.reason.clone(),
-                        client_error: f.client,
-                        retry_at,
+                        failure: Box::new(DeliveryFailure {
+                            reason: f.reason.clone(),
+                            client_error: f.client,
+                            retry_at,
+                        }),
                     },
                 );
                 match retry_at {

@@ -342,9 +342,7 @@ impl Engine {
                         topic: topic.clone(),
                         subscription,
                         message_id: n.message_id,
-                        key: m.key,
-                        condition: m.condition,
-                        reason: m.reason,
+                        mismatch: Box::new(m),
                     },
                 ),
             }

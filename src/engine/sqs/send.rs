@@ -160,12 +160,12 @@ impl Engine {
         }
         let md5_of_message_body = super::super::message::hex(&m.md5_of_body);
         let queue = self.queues.get_mut(&id).expect("exists");
-        let sequence_number = fifo.then(|| {
+        let sequence_number: Option<Arc<str>> = fifo.then(|| {
             queue.sequence += 1;
-            format!("{:020}", SEQUENCE_BASE + queue.sequence)
+            Arc::from(format!("{:020}", SEQUENCE_BASE + queue.sequence))
         });
         if let Some(sequence_number) = &sequence_number {
-            m.extras_mut().sequence_number = Some(Arc::from(sequence_number.as_str()));
+            m.extras_mut().sequence_number = Some(sequence_number.clone());
         }
         if let Some(dedup_key) = dedup_key {
             queue.deduplication.insert(
@@ -173,7 +173,7 @@ impl Engine {
                 dedup_key,
                 Deduplicated {
                     message_id,
-                    sequence_number: sequence_number.clone().unwrap_or_default(),
+                    sequence_number: sequence_number.as_deref().unwrap_or_default().to_string(),
                 },
             );
         }
@@ -191,7 +191,7 @@ impl Engine {
                 queue: name,
                 message_id,
                 visible_at,
-                group_id: group.map(|g| g.to_string()),
+                group_id: group,
                 sequence_number: sequence_number.clone(),
             },
         );
@@ -203,7 +203,7 @@ impl Engine {
             md5_of_message_body,
             md5_of_message_attributes,
             md5_of_message_system_attributes,
-            sequence_number,
+            sequence_number: sequence_number.map(|s| s.to_string()),
         })
     }
 

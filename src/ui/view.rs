@@ -457,7 +457,7 @@ fn row(
         state,
         group: m.group_id.as_ref().map(GroupTag::of),
         sequence_number: m.sequence_number().cloned(),
-        duplicate: m.duplicate || flags.duplicate,
+        duplicate: m.is_duplicate() || flags.duplicate,
         reordered: flags.reordered,
         dead_letter_from: m
             .dead_letter_source_arn()

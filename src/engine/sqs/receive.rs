@@ -341,7 +341,7 @@ impl Engine {
             receive_count: m.receive_count,
             invisible_until: until,
             reordered,
-            duplicate: m.duplicate,
+            duplicate: m.is_duplicate(),
         };
         self.agenda.schedule(
             until,

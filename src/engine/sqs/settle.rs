@@ -73,15 +73,15 @@ impl Engine {
         let key = self.new_key();
         let host = self.pick_host(id);
         let message_id = deleted.message_id;
-        let copy = Message {
+        let mut copy = Message {
             key,
             host,
             // No handle names receipt 0, so only the timeout can end this state.
             state: MessageState::InFlight { until, receipt: 0 },
             last_receipt: 0,
-            duplicate: true,
             ..deleted
         };
+        copy.extras_mut().duplicate = true;
         self.queues.get_mut(&id).expect("exists").insert(copy);
         self.agenda.schedule(
             until,

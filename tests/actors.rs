@@ -232,7 +232,7 @@ fn a_refused_send_is_counted_traced_and_stops_the_producer() {
     }
     let refusals = count_events(
         &e,
-        |x| matches!(x, Event::ActorRequestRefused { code, .. } if code == "MissingParameter"),
+        |x| matches!(x, Event::ActorRequestRefused { refusal, .. } if refusal.code == "MissingParameter"),
     );
     assert_eq!(refusals, 2);
 }

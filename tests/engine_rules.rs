@@ -17,7 +17,7 @@ fn engine(seed: u64, chaos: Chaos) -> Engine {
     })
 }
 
-fn send(e: &mut Engine, q: &str, body: &str) -> String {
+fn send(e: &mut Engine, q: &str, body: &str) -> MessageId {
     let c = Command::SendMessage {
         queue_url: q.into(),
         message: MessageInput {
@@ -291,7 +291,7 @@ fn chaos_short_polls_miss_but_lose_nothing() {
     for seed in 0..20u64 {
         let mut e = engine(seed, Chaos::High);
         let q = create(&mut e, "c", &[]);
-        let sent: Vec<String> = (0..30)
+        let sent: Vec<MessageId> = (0..30)
             .map(|i| send(&mut e, &q, &format!("m{i}")))
             .collect();
         let mut got = Vec::new();
@@ -315,12 +315,12 @@ fn chaos_short_polls_miss_but_lose_nothing() {
                 got.push(m.message_id);
             }
         }
-        let duplicates: Vec<String> = e
+        let duplicates: Vec<MessageId> = e
             .trace()
             .entries()
             .iter()
             .filter_map(|t| match &t.event {
-                Event::DuplicateCreated { message_id, .. } => Some(message_id.to_string()),
+                Event::DuplicateCreated { message_id, .. } => Some(*message_id),
                 _ => None,
             })
             .collect();
@@ -342,10 +342,10 @@ fn chaos_short_polls_miss_but_lose_nothing() {
     let reordered = (0..20u64).any(|seed| {
         let mut e = engine(seed, Chaos::High);
         let q = create(&mut e, "c", &[]);
-        let sent: Vec<String> = (0..10)
+        let sent: Vec<MessageId> = (0..10)
             .map(|i| send(&mut e, &q, &format!("m{i}")))
             .collect();
-        let got: Vec<String> = receive(&mut e, &q, 10, 0)
+        let got: Vec<MessageId> = receive(&mut e, &q, 10, 0)
             .into_iter()
             .map(|m| m.message_id)
             .collect();
@@ -361,7 +361,7 @@ fn chaos_short_polls_miss_but_lose_nothing() {
 fn chaos_off_is_first_in_first_out() {
     let mut e = engine(9, Chaos::Off);
     let q = create(&mut e, "f", &[]);
-    let sent: Vec<String> = (0..25)
+    let sent: Vec<MessageId> = (0..25)
         .map(|i| send(&mut e, &q, &format!("m{i}")))
         .collect();
     let mut got = Vec::new();
@@ -377,7 +377,7 @@ fn chaos_off_is_first_in_first_out() {
 fn next_deadline_keeps_ties_in_order() {
     let mut e = engine(1, Chaos::Off);
     let q = create(&mut e, "ties", &[("VisibilityTimeout", "5")]);
-    let ids: Vec<String> = (0..3).map(|i| send(&mut e, &q, &format!("m{i}"))).collect();
+    let ids: Vec<MessageId> = (0..3).map(|i| send(&mut e, &q, &format!("m{i}"))).collect();
     assert_eq!(
         receive(&mut e, &q, 10, 0).len(),
         3,
@@ -387,14 +387,14 @@ fn next_deadline_keeps_ties_in_order() {
     assert_eq!(e.next_deadline(), Some(SimTime::from_secs(5)));
     assert_eq!(e.next_deadline(), Some(SimTime::from_secs(5)));
     e.advance_to(SimTime::from_secs(5));
-    let expired: Vec<&str> = e
+    let expired: Vec<MessageId> = e
         .trace()
         .entries()
         .iter()
         .filter_map(|t| match &t.event {
-            Event::VisibilityExpired { message_id, .. } => Some(&**message_id),
+            Event::VisibilityExpired { message_id, .. } => Some(*message_id),
             _ => None,
         })
         .collect();
-    assert_eq!(expired, ids.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(expired, ids);
 }

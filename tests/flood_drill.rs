@@ -129,7 +129,9 @@ fn a_producer_left_running_stops_at_the_limit() {
         .entries()
         .iter()
         .find_map(|e| match &e.event {
-            Event::ActorRequestRefused { actor, code, .. } => Some((actor.clone(), code.clone())),
+            Event::ActorRequestRefused { actor, refusal } => {
+                Some((actor.clone(), refusal.code.clone()))
+            }
             _ => None,
         });
     assert_eq!(refused, Some(("firehose".into(), "OverLimit".into())));

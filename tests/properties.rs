@@ -337,8 +337,8 @@ struct QueueModel {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum SendOutcome {
-    Sent(String),
-    Deduplicated(String),
+    Sent(MessageId),
+    Deduplicated(MessageId),
 }
 
 #[derive(Clone, Debug)]
@@ -361,7 +361,7 @@ struct Model {
     queues: BTreeMap<String, QueueModel>,
     /// Each queue as (re-)created.
     initial: BTreeMap<String, QueueModel>,
-    messages: BTreeMap<String, MessageModel>,
+    messages: BTreeMap<MessageId, MessageModel>,
     next_arrival: u64,
     next_batch: u64,
     last_at: SimTime,
@@ -440,7 +440,7 @@ impl Model {
     fn live_in<'a>(
         &'a self,
         queue: &'a str,
-    ) -> impl Iterator<Item = (&'a String, &'a MessageModel)> {
+    ) -> impl Iterator<Item = (&'a MessageId, &'a MessageModel)> {
         self.messages
             .iter()
             .filter(move |(_, m)| m.queue == queue && m.state.is_live())
@@ -492,7 +492,7 @@ impl Model {
             .any(|&(_, head, busy)| head == State::Visible && !busy)
     }
 
-    fn message(&mut self, id: &str, queue: &str) -> Result<&mut MessageModel, String> {
+    fn message(&mut self, id: &MessageId, queue: &str) -> Result<&mut MessageModel, String> {
         let m = self
             .messages
             .get_mut(id)
@@ -513,7 +513,7 @@ impl Model {
         &mut self,
         index: usize,
         entry: &TraceEntry,
-        retry: Option<(&[String], SimTime)>,
+        retry: Option<(&[MessageId], SimTime)>,
     ) -> Result<(), String> {
         let at = entry.at;
         ensure!(
@@ -584,7 +584,7 @@ impl Model {
                 sequence_number,
             } => {
                 ensure!(
-                    !self.messages.contains_key(&**message_id),
+                    !self.messages.contains_key(message_id),
                     "Sent reuses MessageId {message_id}"
                 );
                 let q = self.queues.get_mut(&**queue).expect("known queue");
@@ -594,11 +594,11 @@ impl Model {
                 );
                 if let Some(s) = sequence_number {
                     ensure!(
-                        s.len() == 20 && q.last_sequence.as_ref().is_none_or(|l| l < s),
+                        s.len() == 20 && q.last_sequence.as_ref().is_none_or(|l| **l < **s),
                         "sequence number {s} after {:?}",
                         q.last_sequence
                     );
-                    q.last_sequence = Some(s.clone());
+                    q.last_sequence = Some(s.to_string());
                 }
                 let state = if *visible_at > at {
                     State::Delayed { until: *visible_at }
@@ -607,11 +607,11 @@ impl Model {
                 };
                 let arrival = self.arrive();
                 self.messages.insert(
-                    message_id.to_string(),
+                    *message_id,
                     MessageModel {
                         queue: queue.to_string(),
                         state,
-                        group: group_id.clone(),
+                        group: group_id.as_deref().map(str::to_string),
                         arrival,
                         enqueued_at: at,
                         receive_count: 0,
@@ -621,14 +621,13 @@ impl Model {
                         deleted_at: None,
                     },
                 );
-                self.sends.push(SendOutcome::Sent(message_id.to_string()));
+                self.sends.push(SendOutcome::Sent(*message_id));
             }
             Event::SendDeduplicated {
                 queue, message_id, ..
             } => {
                 ensure!(self.queues[&**queue].fifo, "deduplicated send on {queue}");
-                self.sends
-                    .push(SendOutcome::Deduplicated(message_id.to_string()));
+                self.sends.push(SendOutcome::Deduplicated(*message_id));
             }
             Event::DuplicateCreated {
                 queue,
@@ -643,7 +642,7 @@ impl Model {
                 );
                 let m = self
                     .messages
-                    .get_mut(&**message_id)
+                    .get_mut(message_id)
                     .ok_or_else(|| format!("duplicate of unknown {message_id}"))?;
                 ensure!(
                     *m.queue == **queue
@@ -907,7 +906,7 @@ impl Model {
                 );
             }
             Event::Purged { queue, messages } => {
-                let ids: Vec<String> = self.live_in(queue).map(|(id, _)| id.clone()).collect();
+                let ids: Vec<MessageId> = self.live_in(queue).map(|(id, _)| *id).collect();
                 ensure!(
                     ids.len() == *messages as usize,
                     "purge of {queue} removed {messages}, model has {}",
@@ -930,7 +929,7 @@ impl Model {
     fn received(
         &mut self,
         queue: &str,
-        id: &str,
+        id: &MessageId,
         count: u32,
         until: SimTime,
         at: SimTime,
@@ -1025,7 +1024,7 @@ impl Model {
             for m in q.messages() {
                 let model = self
                     .messages
-                    .get(&*m.message_id)
+                    .get(&m.message_id)
                     .filter(|x| x.queue == *name && x.state.is_live())
                     .ok_or_else(|| format!("{name} holds {} the trace does not", m.message_id))?;
                 let state = match m.state {
@@ -1078,12 +1077,12 @@ fn parse_redrive_policy(value: &str) -> Result<Option<(String, u32)>, String> {
 struct Checker {
     model: Model,
     strict: bool,
-    dedup: BTreeMap<(Option<String>, String), (SimTime, String)>,
+    dedup: BTreeMap<(Option<String>, String), (SimTime, MessageId)>,
     attempts: BTreeMap<String, Attempt>,
 }
 
 struct Attempt {
-    ids: Vec<String>,
+    ids: Vec<MessageId>,
     at: SimTime,
     batch: u64,
 }
@@ -1275,7 +1274,7 @@ impl<'a> Driver<'a> {
                     .engine
                     .now()
                     .plus_secs(visibility.unwrap_or(default) as u64);
-                let ids: Vec<String> = ms.iter().map(|m| m.message_id.clone()).collect();
+                let ids: Vec<MessageId> = ms.iter().map(|m| m.message_id).collect();
                 Some((ids, until))
             }
             _ => None,
@@ -1289,7 +1288,11 @@ impl<'a> Driver<'a> {
 
     /// Replays the trace entries added since the last call. A command's all happen now;
     /// time's up to now.
-    fn replay(&mut self, command: bool, retry: Option<(&[String], SimTime)>) -> Result<(), String> {
+    fn replay(
+        &mut self,
+        command: bool,
+        retry: Option<(&[MessageId], SimTime)>,
+    ) -> Result<(), String> {
         let entries = self.engine.trace().entries();
         let now = self.engine.now();
         for (i, e) in entries.iter().enumerate().skip(self.read) {
@@ -1907,17 +1910,17 @@ impl<'a> Driver<'a> {
         let now = self.engine.now();
         match (kind, reply) {
             (Kind::Send { q, keys }, Reply::MessageSent(r)) => {
-                self.check_sends(*q, &[(0, r.message_id.clone())], keys)?;
+                self.check_sends(*q, &[(0, r.message_id)], keys)?;
             }
             (Kind::Send { q, keys }, Reply::SendBatch { successful, .. }) => {
-                let sent: Vec<(usize, String)> = successful
+                let sent: Vec<(usize, MessageId)> = successful
                     .iter()
-                    .map(|(id, r)| (id[1..].parse().expect("e<i>"), r.message_id.clone()))
+                    .map(|(id, r)| (id[1..].parse().expect("e<i>"), r.message_id))
                     .collect();
                 self.check_sends(*q, &sent, keys)?;
             }
             (Kind::Receive { q, attempt, .. }, Reply::Messages(ms)) => {
-                let ids: Vec<String> = ms.iter().map(|m| m.message_id.clone()).collect();
+                let ids: Vec<MessageId> = ms.iter().map(|m| m.message_id).collect();
                 self.handles
                     .extend(ms.iter().map(|m| (*q, m.receipt_handle.clone())));
                 if let Some(c) = &mut self.checker {
@@ -1992,7 +1995,7 @@ impl<'a> Driver<'a> {
     fn check_sends(
         &mut self,
         q: usize,
-        sent: &[(usize, String)],
+        sent: &[(usize, MessageId)],
         keys: &[Option<(Option<String>, String)>],
     ) -> Result<(), String> {
         let now = self.engine.now();
@@ -2012,8 +2015,8 @@ impl<'a> Driver<'a> {
                 .and_then(|k| c.dedup.get(k))
                 .filter(|(t, _)| now.millis() < t.millis() + FIVE_MINUTES_MS);
             let expected = match earlier {
-                Some((_, first)) => SendOutcome::Deduplicated(first.clone()),
-                None => SendOutcome::Sent(id.clone()),
+                Some((_, first)) => SendOutcome::Deduplicated(*first),
+                None => SendOutcome::Sent(*id),
             };
             ensure!(
                 outcome == expected,
@@ -2025,7 +2028,7 @@ impl<'a> Driver<'a> {
                 "reply MessageId {id} differs from the trace's {outcome:?}"
             );
             if let (Some(k), SendOutcome::Sent(_)) = (key, &outcome) {
-                c.dedup.insert(k.clone(), (now, id.clone()));
+                c.dedup.insert(k.clone(), (now, *id));
             }
         }
         Ok(())
@@ -2043,7 +2046,7 @@ impl<'a> Driver<'a> {
             self.handles
                 .extend(ms.iter().map(|m| (poll.q, m.receipt_handle.clone())));
             if let Some(c) = &mut self.checker {
-                let ids: Vec<String> = ms.iter().map(|m| m.message_id.clone()).collect();
+                let ids: Vec<MessageId> = ms.iter().map(|m| m.message_id).collect();
                 let (traced, batch) =
                     c.model.answered.remove(&poll.id).ok_or_else(|| {
                         format!("poll {} answered without LongPollEnded", poll.id)
@@ -2353,8 +2356,8 @@ fn attributes(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
         .collect()
 }
 
-fn ids(messages: &[ReceivedMessage]) -> Vec<String> {
-    messages.iter().map(|m| m.message_id.clone()).collect()
+fn ids(messages: &[ReceivedMessage]) -> Vec<MessageId> {
+    messages.iter().map(|m| m.message_id).collect()
 }
 
 /// Deleting the in-flight message of a FIFO group makes the group's next message
@@ -2398,7 +2401,7 @@ fn regression_fifo_long_poll_not_answered_after_delete() {
     let Ok(Reply::Messages(first)) = e.apply(receive(0)) else {
         panic!("short poll")
     };
-    assert_eq!(ids(&first), [sent[0].clone()]);
+    assert_eq!(ids(&first), [sent[0]]);
     // The group is held by m1: this poll waits.
     let Ok(Reply::ReceivePending(poll)) = e.apply(receive(20)) else {
         panic!("long poll should wait")
@@ -2413,7 +2416,7 @@ fn regression_fifo_long_poll_not_answered_after_delete() {
     let answer = e.wait_for_poll(poll);
     assert_eq!(
         (ids(&answer), e.now()),
-        (vec![sent[1].clone()], deleted_at),
+        (vec![sent[1]], deleted_at),
         "the long poll should return m2 when m1 is deleted; it ended empty at its timeout"
     );
 }

@@ -610,7 +610,7 @@ struct QueueM {
 /// A published message, as the model expects subscribers to see it.
 #[derive(Clone, Debug)]
 struct Note {
-    id: String,
+    id: MessageId,
     topic: usize,
     /// What a protocol without its own key gets (MessageStructure=json: `default`).
     text: String,
@@ -661,7 +661,7 @@ struct Allowed {
 enum SqsSend {
     Sent {
         queue: String,
-        message_id: String,
+        message_id: MessageId,
     },
     Deduplicated {
         queue: String,
@@ -672,7 +672,7 @@ enum SqsSend {
 /// A message the model expects to find in a queue after the operation.
 struct ExpectedMessage {
     q: usize,
-    message_id: String,
+    message_id: MessageId,
     note: Note,
     subscription: String,
     raw: bool,
@@ -707,11 +707,11 @@ struct Model {
     inboxes: BTreeMap<String, VecDeque<InboxExpect>>,
     /// Entries added to each inbox since the last check.
     inbox_new: BTreeMap<String, usize>,
-    notes: BTreeMap<String, Note>,
-    deliveries: BTreeMap<(String, String), DelM>,
+    notes: BTreeMap<MessageId, Note>,
+    deliveries: BTreeMap<(String, MessageId), DelM>,
     next_order: u64,
     // Replay state within one operation.
-    expect_next: VecDeque<(String, &'static str, String)>,
+    expect_next: VecDeque<(String, &'static str, MessageId)>,
     warning: Option<(String, String)>,
     send: Option<SqsSend>,
     new_messages: Vec<ExpectedMessage>,
@@ -808,7 +808,7 @@ impl Model {
     /// An attempt (or the drop of a deleted subscription's delivery) lands when it is due;
     /// a FIFO topic's message may land later, but only once every earlier message of its
     /// group to the same subscription has ended (publish order per group).
-    fn check_timing(&self, key: &(String, String), at: SimTime) -> Result<(), String> {
+    fn check_timing(&self, key: &(String, MessageId), at: SimTime) -> Result<(), String> {
         let d = &self.deliveries[key];
         match &d.fifo_group {
             None => ensure!(at == d.next_at, "attempt at {at}, due at {}", d.next_at),
@@ -1548,7 +1548,7 @@ impl<'a> Driver<'a> {
                     );
                 } else {
                     ensure!(
-                        arn == created.arn,
+                        *arn == *created.arn,
                         "subscribe answered {arn}, not {}",
                         created.arn
                     );
@@ -1581,13 +1581,13 @@ impl<'a> Driver<'a> {
                     self.m.push_inbox(
                         &endpoint,
                         InboxExpect::Confirmation {
-                            subscription: created.arn.clone(),
+                            subscription: created.arn.to_string(),
                             token: created.token.clone(),
                         },
                     );
                 }
                 self.m.subs.push(SubM {
-                    arn: created.arn,
+                    arn: created.arn.to_string(),
                     topic,
                     proto,
                     endpoint,
@@ -1669,9 +1669,9 @@ impl<'a> Driver<'a> {
             _ => (input.message.clone(), BTreeMap::new()),
         };
         self.m.notes.insert(
-            result.message_id.clone(),
+            result.message_id,
             Note {
-                id: result.message_id.clone(),
+                id: result.message_id,
                 topic,
                 text,
                 per_protocol,
@@ -2108,12 +2108,12 @@ impl<'a> Driver<'a> {
                     subscription,
                     message_id,
                     ..
-                } => kind == "FilteredOut" && *subscription == sub && **message_id == *msg,
+                } => kind == "FilteredOut" && **subscription == *sub && *message_id == msg,
                 Event::DeliverySkipped {
                     subscription,
                     message_id,
                     ..
-                } => kind == "DeliverySkipped" && *subscription == sub && **message_id == *msg,
+                } => kind == "DeliverySkipped" && **subscription == *sub && *message_id == msg,
                 _ => false,
             };
             ensure!(ok, "expected {kind} for {sub} / {msg}, saw {event:?}");
@@ -2136,7 +2136,7 @@ impl<'a> Driver<'a> {
             ),
             Event::PublishDeduplicated { message_id, .. } => {
                 ensure!(
-                    self.m.notes.contains_key(&**message_id),
+                    self.m.notes.contains_key(message_id),
                     "PublishDeduplicated names an unknown message"
                 );
                 Ok(())
@@ -2150,7 +2150,7 @@ impl<'a> Driver<'a> {
                 ..
             } => {
                 ensure!(self.m.warning.is_none(), "two AccessWarnings in a row");
-                self.m.warning = Some((subscription.clone(), queue.to_string()));
+                self.m.warning = Some((subscription.to_string(), queue.to_string()));
                 Ok(())
             }
             Event::Sent {
@@ -2159,7 +2159,7 @@ impl<'a> Driver<'a> {
                 ensure!(self.m.send.is_none(), "two SQS sends in a row");
                 self.m.send = Some(SqsSend::Sent {
                     queue: queue.to_string(),
-                    message_id: message_id.to_string(),
+                    message_id: *message_id,
                 });
                 Ok(())
             }
@@ -2191,15 +2191,14 @@ impl<'a> Driver<'a> {
                 subscription,
                 message_id,
                 attempt,
-                client_error,
-                retry_at,
+                failure,
                 ..
             } => self.on_attempt(
                 at,
                 subscription,
                 message_id,
                 *attempt,
-                Some((*client_error, *retry_at)),
+                Some((failure.client_error, failure.retry_at)),
             ),
             Event::DeliveryDeadLettered {
                 subscription,
@@ -2233,7 +2232,7 @@ impl<'a> Driver<'a> {
         &mut self,
         at: SimTime,
         topic: &str,
-        message_id: &str,
+        message_id: &MessageId,
         sequence_number: &Option<String>,
         deliveries: u32,
         filtered_out: u32,
@@ -2265,7 +2264,7 @@ impl<'a> Driver<'a> {
             if !s.confirmed {
                 self.m
                     .expect_next
-                    .push_back((s.arn.clone(), "DeliverySkipped", note.id.clone()));
+                    .push_back((s.arn.clone(), "DeliverySkipped", note.id));
             } else if s.filter.as_ref().is_some_and(|f| {
                 if s.body_scope {
                     !f.matches_body(note.text_for(s.proto))
@@ -2276,13 +2275,13 @@ impl<'a> Driver<'a> {
                 dropped += 1;
                 self.m
                     .expect_next
-                    .push_back((s.arn.clone(), "FilteredOut", note.id.clone()));
+                    .push_back((s.arn.clone(), "FilteredOut", note.id));
             } else {
                 started += 1;
                 let latency = self.m.endpoints[&s.endpoint].latency_ms;
                 self.m.next_order += 1;
                 self.m.deliveries.insert(
-                    (s.arn.clone(), note.id.clone()),
+                    (s.arn.clone(), note.id),
                     DelM {
                         order: self.m.next_order,
                         fifo_group: note.sequence.as_ref().and(note.group.clone()),
@@ -2316,11 +2315,11 @@ impl<'a> Driver<'a> {
         &mut self,
         at: SimTime,
         subscription: &str,
-        message_id: &str,
+        message_id: &MessageId,
         attempt: u32,
         failure: Option<(bool, Option<SimTime>)>,
     ) -> Result<(), String> {
-        let key = (subscription.to_string(), message_id.to_string());
+        let key = (subscription.to_string(), *message_id);
         let note = self
             .m
             .notes
@@ -2449,10 +2448,10 @@ impl<'a> Driver<'a> {
         &mut self,
         at: SimTime,
         subscription: &str,
-        message_id: &str,
+        message_id: &MessageId,
         dlq: Option<&String>,
     ) -> Result<(), String> {
-        let key = (subscription.to_string(), message_id.to_string());
+        let key = (subscription.to_string(), *message_id);
         let note = self
             .m
             .notes
@@ -2589,12 +2588,9 @@ impl<'a> Driver<'a> {
 
     fn check_state(&mut self) -> Result<(), String> {
         // Conservation: the deliveries not ended are exactly the engine's pending ones.
-        let mut pending: BTreeMap<(String, String), (u32, SimTime)> = BTreeMap::new();
+        let mut pending: BTreeMap<(String, MessageId), (u32, SimTime)> = BTreeMap::new();
         for (_, d) in self.e.deliveries() {
-            let key = (
-                d.subscription_arn.clone(),
-                d.notification.message_id.to_string(),
-            );
+            let key = (d.subscription_arn.to_string(), d.notification.message_id);
             ensure!(
                 pending
                     .insert(key.clone(), (d.attempts, d.next_attempt_at))
@@ -2602,7 +2598,7 @@ impl<'a> Driver<'a> {
                 "two pending deliveries of {key:?}"
             );
         }
-        let expected: BTreeMap<(String, String), (u32, SimTime)> = self
+        let expected: BTreeMap<(String, MessageId), (u32, SimTime)> = self
             .m
             .deliveries
             .iter()
@@ -2629,7 +2625,7 @@ impl<'a> Driver<'a> {
             .subscriptions()
             .map(|s| {
                 (
-                    s.arn.clone(),
+                    s.arn.to_string(),
                     s.confirmed,
                     s.raw_message_delivery,
                     s.filter_policy.as_ref().map(|p| p.0.clone()),
@@ -2711,7 +2707,7 @@ impl<'a> Driver<'a> {
             .ok_or("the queue is gone")?;
         let m = q
             .messages()
-            .find(|m| *m.message_id == *x.message_id)
+            .find(|m| m.message_id == x.message_id)
             .ok_or_else(|| format!("{}: message {} not there", QUEUES[x.q], x.message_id))?;
         // A dead-lettered message is what its own subscription's protocol was sent
         // (MessageStructure=json: an http subscription's dead letter holds `default`).
@@ -2780,7 +2776,7 @@ fn check_envelope(body: &str, note: &Note, text: &str, subscription: &str) -> Re
         serde_json::from_str(body).map_err(|err| format!("envelope is not JSON: {err}"))?;
     ensure!(v["Type"] == "Notification", "Type {}", v["Type"]);
     ensure!(
-        v["MessageId"] == note.id.as_str(),
+        v["MessageId"] == note.id.to_string(),
         "MessageId {}",
         v["MessageId"]
     );
@@ -2876,7 +2872,7 @@ fn check_inbox_entry(
                         .map_err(|err| format!("lambda event is not JSON: {err}"))?;
                     let sns = &v["Records"][0]["Sns"];
                     ensure!(
-                        sns["MessageId"] == note.id.as_str() && sns["Message"] == text,
+                        sns["MessageId"] == note.id.to_string() && sns["Message"] == text,
                         "lambda event {sns}"
                     );
                 }

@@ -29,7 +29,10 @@ pub struct Sizes {
     pub resident_small: u64,
     pub resident_large: u64,
     pub receives: u64,
+    /// `bytes_per_resident_message` is taken at `resident_measured` messages, and also
+    /// reported at `resident_early` (the trace window: where the trace's share is largest).
     pub resident_measured: u64,
+    pub resident_early: u64,
     pub publishes: u64,
     pub lesson_seconds: u64,
     pub moto_lifecycles: u64,
@@ -43,7 +46,8 @@ impl Sizes {
             resident_small: 1_000,
             resident_large: 1_000_000,
             receives: 20_000,
-            resident_measured: 100_000,
+            resident_measured: 1_000_000,
+            resident_early: 100_000,
             publishes: 100_000,
             lesson_seconds: 3_600,
             moto_lifecycles: 2_000,
@@ -58,6 +62,7 @@ impl Sizes {
             resident_large: 20_000,
             receives: 1_000,
             resident_measured: 10_000,
+            resident_early: 1_000,
             publishes: 2_000,
             lesson_seconds: 120,
             moto_lifecycles: 100,

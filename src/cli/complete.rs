@@ -366,7 +366,7 @@ fn values(
         "--subscription-arn" => engine
             .subscriptions()
             .filter(|s| s.confirmed)
-            .map(|s| s.arn.clone())
+            .map(|s| s.arn.to_string())
             .collect(),
         "--protocol" => Protocol::ALL.iter().map(|p| p.name().to_string()).collect(),
         "--notification-endpoint" => {
@@ -379,7 +379,7 @@ fn values(
                 Some(p) => engine
                     .subscriptions()
                     .filter(|s| s.protocol == p)
-                    .map(|s| s.endpoint.clone())
+                    .map(|s| s.endpoint.to_string())
                     .collect(),
             }
         }
@@ -407,7 +407,7 @@ fn fanout(words: &[String], word: &str, engine: &Engine, shell: &Shell) -> Vec<S
         let subscribed = engine
             .subscriptions()
             .filter(|s| !pending_only || !s.confirmed)
-            .map(|s| s.endpoint.clone());
+            .map(|s| s.endpoint.to_string());
         let known = engine.endpoints().map(|(e, _)| e.clone());
         if pending_only {
             subscribed.collect()

@@ -300,7 +300,7 @@ fn set_endpoint(engine: &mut Engine, endpoint: &str, options: &[String]) -> Resu
 fn confirm(engine: &mut Engine, endpoint: &str) -> Result<String, String> {
     let pending: Vec<(String, String)> = engine
         .subscriptions()
-        .filter(|s| s.endpoint == endpoint && !s.confirmed)
+        .filter(|s| *s.endpoint == *endpoint && !s.confirmed)
         .map(|s| (s.topic_arn.clone(), s.token.clone()))
         .collect();
     if pending.is_empty() {

@@ -636,15 +636,25 @@ fn parse_operator(name: &str) -> Result<Operator, String> {
 
 /// `*` matches any run of characters (also none), `?` exactly one.
 fn glob(pattern: &str, text: &str) -> bool {
+    // Every publish and SNS delivery evaluates a policy, and ARNs and actions are ASCII:
+    // their bytes are their characters, so matching them needs no allocation.
+    if pattern.is_ascii() && text.is_ascii() {
+        return glob_units(pattern.as_bytes(), text.as_bytes(), b'*', b'?');
+    }
     let p: Vec<char> = pattern.chars().collect();
     let t: Vec<char> = text.chars().collect();
+    glob_units(&p, &t, '*', '?')
+}
+
+/// `glob` over characters (or, for ASCII, bytes): `any_run` matches any run, `any_one` one.
+fn glob_units<T: Copy + PartialEq>(p: &[T], t: &[T], any_run: T, any_one: T) -> bool {
     let (mut pi, mut ti) = (0, 0);
     let mut star: Option<(usize, usize)> = None;
     while ti < t.len() {
-        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
+        if pi < p.len() && (p[pi] == any_one || p[pi] == t[ti]) {
             pi += 1;
             ti += 1;
-        } else if pi < p.len() && p[pi] == '*' {
+        } else if pi < p.len() && p[pi] == any_run {
             star = Some((pi, ti));
             pi += 1;
         } else if let Some((sp, st)) = star {
@@ -655,7 +665,7 @@ fn glob(pattern: &str, text: &str) -> bool {
             return false;
         }
     }
-    p[pi..].iter().all(|&c| c == '*')
+    p[pi..].iter().all(|&c| c == any_run)
 }
 
 /// `ArnEquals` / `ArnLike`: the six colon-separated parts are matched one by one (the last

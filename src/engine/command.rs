@@ -6,6 +6,7 @@
 
 use super::message::ReceivedMessage;
 use super::message_attributes::MessageAttributes;
+use super::message_id::MessageId;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -367,7 +368,7 @@ impl Command {
 /// What `SendMessage` answers, and each successful `SendMessageBatch` entry.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SendResult {
-    pub message_id: String,
+    pub message_id: MessageId,
     pub md5_of_message_body: String,
     pub md5_of_message_attributes: Option<String>,
     pub md5_of_message_system_attributes: Option<String>,
@@ -459,7 +460,7 @@ pub enum Reply {
 /// What `Publish` answers, and each successful `PublishBatch` entry.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PublishResult {
-    pub message_id: String,
+    pub message_id: MessageId,
     /// FIFO topics only.
     pub sequence_number: Option<String>,
 }

@@ -130,7 +130,7 @@ pub fn invalid_parameter_message(reason: &str, in_subscribe_attributes: bool) ->
 /// Why a message was filtered out: the key whose condition failed (a dotted path for nested
 /// body keys, "$or" when no alternative matched, "" when a MessageBody policy met a body that
 /// is not a JSON object), that condition as compact JSON, and one sentence for people.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Mismatch {
     pub key: String,
     pub condition: String,

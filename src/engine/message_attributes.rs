@@ -349,10 +349,8 @@ pub fn md5_of_message_attributes(attrs: &MessageAttributes) -> String {
             put_prefixed(&mut buffer, bytes);
         }
     }
-    Md5::digest(&buffer)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    // Every SNS delivery with attributes computes one: a table, not a `format!` per byte.
+    super::message::hex(&Md5::digest(&buffer).into())
 }
 
 fn put_prefixed(buffer: &mut Vec<u8>, bytes: &[u8]) {

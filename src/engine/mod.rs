@@ -19,6 +19,7 @@ pub mod harness;
 pub mod journal;
 pub mod message;
 pub mod message_attributes;
+pub mod message_id;
 pub mod metrics;
 pub mod queue;
 pub mod rng;
@@ -35,10 +36,11 @@ pub use command::{
 pub use error::{ErrorCode, SqsError};
 pub use message::{Message, MessageState, ReceivedMessage};
 pub use message_attributes::{MessageAttributeValue, MessageAttributes};
+pub use message_id::MessageId;
 pub use queue::{Queue, QueueId};
 pub use sqs::SYSTEM_ATTRIBUTES as MESSAGE_SYSTEM_ATTRIBUTES;
 pub use time::SimTime;
-pub use trace::{Event, Trace, TraceEntry};
+pub use trace::{DeliveryFailure, Event, Refusal, Trace, TraceEntry};
 
 use agenda::Agenda;
 use message::MessageKey;

@@ -11,6 +11,7 @@
 use super::attributes::{queue_arn, queue_url, QueueAttributes};
 use super::deduplication::DeduplicationWindow;
 use super::message::{Message, MessageKey, MessageState, ReceivedMessage};
+use super::message_id::MessageId;
 use super::metrics::QueueMetrics;
 use super::time::SimTime;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
@@ -36,7 +37,7 @@ pub type DeduplicationKey = (Option<Arc<str>>, Arc<str>);
 /// What a FIFO send remembers for 5 minutes: a repeat returns the same answer.
 #[derive(Clone, Debug)]
 pub struct Deduplicated {
-    pub message_id: Arc<str>,
+    pub message_id: MessageId,
     pub sequence_number: String,
 }
 

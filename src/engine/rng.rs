@@ -4,6 +4,7 @@
 //! x86_64 and across crate versions of the same major release. Draws use fixed-width
 //! integers only (never `usize`), so the stream cannot depend on the platform.
 
+use super::message_id::MessageId;
 use rand_chacha::ChaCha8Rng;
 use rand_core::{RngCore, SeedableRng};
 
@@ -48,22 +49,13 @@ impl SimRng {
 
     /// A version-4 UUID built from the stream (no OS entropy needed in the browser).
     pub fn uuid(&mut self) -> String {
-        let mut text = [0u8; uuid::fmt::Hyphenated::LENGTH];
-        self.uuid_into(&mut text).to_string()
+        self.message_id().to_string()
     }
-    /// A MessageId to share among the message, its events and replies: formatted on the
-    /// stack, so the `Arc` is its only allocation.
-    pub fn uuid_shared(&mut self) -> std::sync::Arc<str> {
-        let mut text = [0u8; uuid::fmt::Hyphenated::LENGTH];
-        std::sync::Arc::from(&*self.uuid_into(&mut text))
-    }
-    fn uuid_into<'a>(&mut self, text: &'a mut [u8; uuid::fmt::Hyphenated::LENGTH]) -> &'a mut str {
+    /// A MessageId: the same random UUID `uuid` would give, kept as its 16 bytes.
+    pub fn message_id(&mut self) -> MessageId {
         let mut b = [0u8; 16];
         self.fill(&mut b);
-        uuid::Builder::from_random_bytes(b)
-            .into_uuid()
-            .hyphenated()
-            .encode_lower(text)
+        MessageId::from_random_bytes(b)
     }
 }
 

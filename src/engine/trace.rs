@@ -3,6 +3,8 @@
 //! The page's event log, the tests and the determinism hash all read this; it is the
 //! single account of what the simulation did and why.
 
+use super::filter_policy::Mismatch;
+use super::message_id::MessageId;
 use super::time::SimTime;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -23,23 +25,24 @@ pub enum Event {
     },
     Sent {
         queue: Arc<str>,
-        message_id: Arc<str>,
+        message_id: MessageId,
         visible_at: SimTime,
+        /// Shared with the message, as its queue name and MessageId are.
         #[serde(skip_serializing_if = "Option::is_none")]
-        group_id: Option<String>,
+        group_id: Option<Arc<str>>,
         #[serde(skip_serializing_if = "Option::is_none")]
-        sequence_number: Option<String>,
+        sequence_number: Option<Arc<str>>,
     },
     /// A FIFO send whose deduplication id was seen in the last 5 minutes: accepted, not stored.
     SendDeduplicated {
         queue: Arc<str>,
-        message_id: Arc<str>,
+        message_id: MessageId,
         deduplication_id: String,
     },
     /// A delete missed one replica (chaos): the copy there will be delivered again.
     DuplicateCreated {
         queue: Arc<str>,
-        message_id: Arc<str>,
+        message_id: MessageId,
         visible_at: SimTime,
         reason: String,
     },
@@ -62,7 +65,7 @@ pub enum Event {
     /// A message move task moved a message out of a dead-letter queue.
     MovedByTask {
         source: Arc<str>,
-        message_id: Arc<str>,
+        message_id: MessageId,
         destination: String,
     },
     MoveTaskEnded {
@@ -72,11 +75,11 @@ pub enum Event {
     },
     DelayEnded {
         queue: Arc<str>,
-        message_id: Arc<str>,
+        message_id: MessageId,
     },
     Received {
         queue: Arc<str>,
-        message_id: Arc<str>,
+        message_id: MessageId,
         receive_count: u32,
         invisible_until: SimTime,
         /// An older message was visible but not returned (a standard queue's best-effort
@@ -105,31 +108,31 @@ pub enum Event {
     },
     Deleted {
         queue: Arc<str>,
-        message_id: Arc<str>,
+        message_id: MessageId,
     },
     /// A delete that removed nothing, and why (for example a receipt handle from an older receive).
     DeleteIgnored {
         queue: Arc<str>,
-        message_id: Arc<str>,
+        message_id: MessageId,
         reason: String,
     },
     VisibilityChanged {
         queue: Arc<str>,
-        message_id: Arc<str>,
+        message_id: MessageId,
         invisible_until: SimTime,
     },
     VisibilityExpired {
         queue: Arc<str>,
-        message_id: Arc<str>,
+        message_id: MessageId,
         receive_count: u32,
     },
     Expired {
         queue: Arc<str>,
-        message_id: Arc<str>,
+        message_id: MessageId,
     },
     MovedToDeadLetterQueue {
         queue: Arc<str>,
-        message_id: Arc<str>,
+        message_id: MessageId,
         dead_letter_queue: String,
         receive_count: u32,
     },
@@ -139,52 +142,52 @@ pub enum Event {
     },
     // ---- SNS ----
     TopicCreated {
-        topic: String,
+        topic: Arc<str>,
     },
     TopicDeleted {
-        topic: String,
+        topic: Arc<str>,
         /// Its subscriptions went with it.
         subscriptions: u32,
     },
     TopicAttributeChanged {
-        topic: String,
+        topic: Arc<str>,
         attribute: String,
         value: String,
     },
     TopicTagsChanged {
-        topic: String,
+        topic: Arc<str>,
         tags: Vec<(String, String)>,
     },
     Subscribed {
-        topic: String,
-        subscription: String,
+        topic: Arc<str>,
+        subscription: Arc<str>,
         protocol: String,
-        endpoint: String,
+        endpoint: Arc<str>,
         /// http(s) and email subscriptions wait for the endpoint to confirm.
         pending_confirmation: bool,
     },
     SubscriptionConfirmed {
-        topic: String,
-        subscription: String,
+        topic: Arc<str>,
+        subscription: Arc<str>,
     },
     Unsubscribed {
-        topic: String,
-        subscription: String,
+        topic: Arc<str>,
+        subscription: Arc<str>,
     },
     SubscriptionAttributeChanged {
-        subscription: String,
+        subscription: Arc<str>,
         attribute: String,
         value: String,
     },
     EndpointChanged {
-        endpoint: String,
+        endpoint: Arc<str>,
         available: bool,
         latency_ms: u64,
         error_percent: u32,
     },
     Published {
-        topic: String,
-        message_id: Arc<str>,
+        topic: Arc<str>,
+        message_id: MessageId,
         #[serde(skip_serializing_if = "Option::is_none")]
         sequence_number: Option<String>,
         /// Subscriptions it will be delivered to, and those whose filter policy dropped it.
@@ -193,65 +196,63 @@ pub enum Event {
     },
     /// A FIFO publish whose deduplication id was seen in the last 5 minutes.
     PublishDeduplicated {
-        topic: String,
-        message_id: Arc<str>,
+        topic: Arc<str>,
+        message_id: MessageId,
         deduplication_id: String,
     },
     /// The subscription's filter policy rejected the message: `key` and `condition` say where.
     FilteredOut {
-        topic: String,
-        subscription: String,
-        message_id: Arc<str>,
-        key: String,
-        condition: String,
-        reason: String,
+        topic: Arc<str>,
+        subscription: Arc<str>,
+        message_id: MessageId,
+        /// `key`, `condition` and `reason`, boxed: every entry is as large as the largest.
+        #[serde(flatten)]
+        mismatch: Box<Mismatch>,
     },
     /// Not attempted at all (for example, the subscription is not confirmed yet).
     DeliverySkipped {
-        topic: String,
-        subscription: String,
-        message_id: Arc<str>,
+        topic: Arc<str>,
+        subscription: Arc<str>,
+        message_id: MessageId,
         reason: String,
     },
     Delivered {
-        topic: String,
-        subscription: String,
-        endpoint: String,
-        message_id: Arc<str>,
+        topic: Arc<str>,
+        subscription: Arc<str>,
+        endpoint: Arc<str>,
+        message_id: MessageId,
         attempt: u32,
     },
     /// Delivered although AWS would refuse it: the queue has no access policy (lenient access).
     AccessWarning {
-        topic: String,
-        subscription: String,
+        topic: Arc<str>,
+        subscription: Arc<str>,
         queue: Arc<str>,
         reason: String,
     },
     DeliveryFailed {
-        topic: String,
-        subscription: String,
-        endpoint: String,
-        message_id: Arc<str>,
+        topic: Arc<str>,
+        subscription: Arc<str>,
+        endpoint: Arc<str>,
+        message_id: MessageId,
         attempt: u32,
-        reason: String,
-        /// Client errors (missing endpoint, denied by policy) are never retried.
-        client_error: bool,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        retry_at: Option<SimTime>,
+        /// Boxed: every entry is as large as the largest.
+        #[serde(flatten)]
+        failure: Box<DeliveryFailure>,
     },
     /// Retries exhausted (or a client error): moved to the subscription's dead-letter queue.
     DeliveryDeadLettered {
-        topic: String,
-        subscription: String,
-        message_id: Arc<str>,
+        topic: Arc<str>,
+        subscription: Arc<str>,
+        message_id: MessageId,
         dead_letter_queue: String,
     },
     /// Retries exhausted and no dead-letter queue took it: the message is gone for this
     /// subscriber.
     DeliveryLost {
-        topic: String,
-        subscription: String,
-        message_id: Arc<str>,
+        topic: Arc<str>,
+        subscription: Arc<str>,
+        message_id: MessageId,
         reason: String,
     },
     // ---- Actors ----
@@ -271,12 +272,9 @@ pub enum Event {
     /// The engine refused an actor's request; the actor stopped.
     ActorRequestRefused {
         actor: String,
-        operation: String,
-        target: String,
-        code: String,
-        message: String,
-        /// Messages the refusal covered (a producer's send), 0 for other requests.
-        messages: u64,
+        /// Boxed: every entry is as large as the largest.
+        #[serde(flatten)]
+        refusal: Box<Refusal>,
     },
     /// A consumer instance launched; it polls once warmed up.
     InstanceStarted {
@@ -314,8 +312,29 @@ pub enum Event {
     DuplicateSideEffect {
         actor: String,
         instance: u32,
-        message_id: Arc<str>,
+        message_id: MessageId,
     },
+}
+
+/// Why a delivery attempt failed (`Event::DeliveryFailed`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DeliveryFailure {
+    pub reason: String,
+    /// Client errors (missing endpoint, denied by policy) are never retried.
+    pub client_error: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retry_at: Option<SimTime>,
+}
+
+/// The request the engine refused an actor (`Event::ActorRequestRefused`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Refusal {
+    pub operation: String,
+    pub target: String,
+    pub code: String,
+    pub message: String,
+    /// Messages the refusal covered (a producer's send), 0 for other requests.
+    pub messages: u64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -432,6 +451,38 @@ mod tests {
             "a reader behind the window"
         );
         assert!(t.since(10).is_empty());
+    }
+
+    #[test]
+    fn an_entry_stays_small() {
+        // The trace keeps up to 150,000 entries, each as large as the largest variant: a
+        // variant that grows past this must box its rare fields (as `DeliveryFailed` does).
+        let size = std::mem::size_of::<TraceEntry>();
+        eprintln!("size_of::<TraceEntry>() = {size}");
+        assert!(size <= 88, "TraceEntry grew to {size} bytes");
+    }
+
+    #[test]
+    fn boxed_fields_serialise_in_line() {
+        let entry = TraceEntry {
+            at: SimTime(1500),
+            event: Event::DeliveryFailed {
+                topic: "t".into(),
+                subscription: "s".into(),
+                endpoint: "e".into(),
+                message_id: MessageId::from_random_bytes([0x11; 16]),
+                attempt: 2,
+                failure: Box::new(DeliveryFailure {
+                    reason: "down".into(),
+                    client_error: false,
+                    retry_at: None,
+                }),
+            },
+        };
+        assert_eq!(
+            serde_json::to_string(&entry).unwrap(),
+            r#"{"at":1500,"event":"DeliveryFailed","topic":"t","subscription":"s","endpoint":"e","message_id":"11111111-1111-4111-9111-111111111111","attempt":2,"reason":"down","client_error":false}"#
+        );
     }
 
     #[test]

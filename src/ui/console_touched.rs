@@ -39,6 +39,15 @@ impl Touched {
         self.queues.insert(name_of(q).to_string());
     }
 
+    /// A producer's target is a queue URL or a topic ARN; a consumer's, a queue URL.
+    fn actor_target(&mut self, target: &str) {
+        if target.starts_with("arn:aws:sns:") {
+            self.topics.insert(name_of(target).to_string());
+        } else {
+            self.queue(target);
+        }
+    }
+
     /// Every event is listed (no `_` arm), so that a new kind must say what it touches.
     fn note(&mut self, event: &Event) {
         use Event::*;
@@ -92,7 +101,7 @@ impl Touched {
             | TopicTagsChanged { topic, .. }
             | Published { topic, .. }
             | PublishDeduplicated { topic, .. } => {
-                self.topics.insert(topic.clone());
+                self.topics.insert(topic.to_string());
             }
             Subscribed {
                 topic,
@@ -112,9 +121,9 @@ impl Touched {
                 endpoint,
                 ..
             } => {
-                self.topics.insert(topic.clone());
-                self.subscriptions.insert(subscription.clone());
-                self.endpoints.insert(endpoint.clone());
+                self.topics.insert(topic.to_string());
+                self.subscriptions.insert(subscription.to_string());
+                self.endpoints.insert(endpoint.to_string());
                 if endpoint.starts_with("arn:aws:sqs:") {
                     self.queue(endpoint);
                 }
@@ -142,8 +151,8 @@ impl Touched {
                 subscription,
                 ..
             } => {
-                self.topics.insert(topic.clone());
-                self.subscriptions.insert(subscription.clone());
+                self.topics.insert(topic.to_string());
+                self.subscriptions.insert(subscription.to_string());
             }
             AccessWarning {
                 topic,
@@ -151,8 +160,8 @@ impl Touched {
                 queue,
                 ..
             } => {
-                self.topics.insert(topic.clone());
-                self.subscriptions.insert(subscription.clone());
+                self.topics.insert(topic.to_string());
+                self.subscriptions.insert(subscription.to_string());
                 self.queue(queue);
             }
             DeliveryDeadLettered {
@@ -161,24 +170,18 @@ impl Touched {
                 dead_letter_queue,
                 ..
             } => {
-                self.topics.insert(topic.clone());
-                self.subscriptions.insert(subscription.clone());
+                self.topics.insert(topic.to_string());
+                self.subscriptions.insert(subscription.to_string());
                 self.queue(dead_letter_queue);
             }
             SubscriptionAttributeChanged { subscription, .. } => {
-                self.subscriptions.insert(subscription.clone());
+                self.subscriptions.insert(subscription.to_string());
             }
             EndpointChanged { endpoint, .. } => {
-                self.endpoints.insert(endpoint.clone());
+                self.endpoints.insert(endpoint.to_string());
             }
-            // A producer's target is a queue URL or a topic ARN; a consumer's, a queue URL.
-            ActorStarted { target, .. } | ActorRequestRefused { target, .. } => {
-                if target.starts_with("arn:aws:sns:") {
-                    self.topics.insert(name_of(target).to_string());
-                } else {
-                    self.queue(target);
-                }
-            }
+            ActorStarted { target, .. } => self.actor_target(target),
+            ActorRequestRefused { refusal, .. } => self.actor_target(&refusal.target),
             // The queues an actor's requests touch have their own events.
             ActorStopped { .. }
             | ActorRemoved { .. }

@@ -3,7 +3,7 @@
 //! The trace is the engine's own account of what happened; this only words it. Message ids
 //! are cut to their first 8 characters (enough to tell messages apart on screen).
 
-use crate::engine::{Event, SimTime, TraceEntry};
+use crate::engine::{Event, MessageId, SimTime, TraceEntry};
 
 /// `1a2b3c4d…`: a message id short enough to read aloud.
 pub fn short_id(message_id: &str) -> String {
@@ -13,8 +13,8 @@ pub fn short_id(message_id: &str) -> String {
     }
 }
 
-fn msg(id: &str) -> String {
-    format!("msg {}", short_id(id))
+fn msg(id: &MessageId) -> String {
+    format!("msg {}", short_id(&id.text()))
 }
 
 /// The time part is separate so the log can align it in its own column.
@@ -161,7 +161,7 @@ fn describe_event(event: &Event, at: SimTime) -> String {
             msg(message_id)
         ),
         Event::Expired { queue, message_id } => {
-            format!("Message {} expired from {queue} (retention period over)", short_id(message_id))
+            format!("Message {} expired from {queue} (retention period over)", short_id(&message_id.text()))
         }
         Event::MovedToDeadLetterQueue {
             queue,
@@ -252,9 +252,14 @@ fn describe_sns(event: &Event) -> String {
         Event::FilteredOut {
             subscription,
             message_id,
-            reason,
+            mismatch,
             ..
-        } => format!("{} filtered out for {}: {reason}", msg(message_id), sub(subscription)),
+        } => format!(
+            "{} filtered out for {}: {}",
+            msg(message_id),
+            sub(subscription),
+            mismatch.reason
+        ),
         Event::DeliverySkipped {
             subscription,
             message_id,
@@ -279,17 +284,18 @@ fn describe_sns(event: &Event) -> String {
         Event::DeliveryFailed {
             message_id,
             attempt,
-            reason,
-            retry_at,
+            failure,
             ..
-        } => match retry_at {
+        } => match failure.retry_at {
             Some(t) => format!(
-                "Attempt {attempt} to deliver {} failed: {reason}; retry at {t}",
-                msg(message_id)
+                "Attempt {attempt} to deliver {} failed: {}; retry at {t}",
+                msg(message_id),
+                failure.reason
             ),
             None => format!(
-                "Attempt {attempt} to deliver {} failed: {reason}; no retry",
-                msg(message_id)
+                "Attempt {attempt} to deliver {} failed: {}; no retry",
+                msg(message_id),
+                failure.reason
             ),
         },
         Event::DeliveryDeadLettered {

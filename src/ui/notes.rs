@@ -10,7 +10,7 @@
 //!   highlighted briefly when it arrives and not again when the queue is selected later.
 
 use super::sns_notes::SnsNotes;
-use crate::engine::{Event, SimTime, Trace};
+use crate::engine::{Event, MessageId, SimTime, Trace};
 use std::collections::{BTreeMap, VecDeque};
 
 /// How long (real milliseconds) a move counts as "just happened" for highlighting.
@@ -41,7 +41,7 @@ pub enum MoveKind {
 pub struct Move {
     pub from: String,
     pub to: String,
-    pub message_id: String,
+    pub message_id: MessageId,
     pub kind: MoveKind,
     pub at: SimTime,
     /// `Date.now()` when the page read the event.
@@ -53,7 +53,7 @@ pub struct TraceNotes {
     /// Trace entries before this index have been read.
     read: usize,
     /// (queue name, message id) → flags of its latest receive.
-    flags: BTreeMap<(String, String), ReceiveFlags>,
+    flags: BTreeMap<(String, MessageId), ReceiveFlags>,
     /// Recent moves, oldest first.
     moves: VecDeque<Move>,
     /// Fanout, filter drops, retries and access problems.
@@ -96,7 +96,7 @@ impl TraceNotes {
     }
 
     fn note(&mut self, event: &Event, at: SimTime, now_ms: f64) {
-        let key = |q: &str, id: &str| (q.to_string(), id.to_string());
+        let key = |q: &str, id: &MessageId| (q.to_string(), *id);
         match event {
             Event::Received {
                 queue,
@@ -126,7 +126,7 @@ impl TraceNotes {
                 self.moves.push_back(Move {
                     from: queue.to_string(),
                     to: dead_letter_queue.clone(),
-                    message_id: message_id.to_string(),
+                    message_id: *message_id,
                     kind: MoveKind::DeadLetter {
                         receive_count: *receive_count,
                     },
@@ -145,7 +145,7 @@ impl TraceNotes {
                 self.moves.push_back(Move {
                     from: source.to_string(),
                     to: destination.clone(),
-                    message_id: message_id.to_string(),
+                    message_id: *message_id,
                     kind: MoveKind::Redrive,
                     at,
                     seen_ms: now_ms,
@@ -158,9 +158,9 @@ impl TraceNotes {
         }
     }
 
-    pub fn flags(&self, queue: &str, message_id: &str) -> ReceiveFlags {
+    pub fn flags(&self, queue: &str, message_id: MessageId) -> ReceiveFlags {
         self.flags
-            .get(&(queue.to_string(), message_id.to_string()))
+            .get(&(queue.to_string(), message_id))
             .copied()
             .unwrap_or_default()
     }

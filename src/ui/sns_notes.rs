@@ -133,7 +133,7 @@ impl SnsNotes {
                 filtered_out,
                 ..
             } => push_recent(
-                self.publishes.entry(topic.clone()).or_default(),
+                self.publishes.entry(topic.to_string()).or_default(),
                 PublishNote {
                     index,
                     at,
@@ -145,9 +145,7 @@ impl SnsNotes {
             Event::FilteredOut {
                 subscription,
                 message_id,
-                key,
-                condition,
-                reason,
+                mismatch,
                 ..
             } => {
                 flow(&mut self.flows, subscription, FlowKind::Filtered);
@@ -158,9 +156,9 @@ impl SnsNotes {
                         index,
                         at,
                         message_id: message_id.to_string(),
-                        key: key.clone(),
-                        condition: condition.clone(),
-                        reason: reason.clone(),
+                        key: mismatch.key.clone(),
+                        condition: mismatch.condition.clone(),
+                        reason: mismatch.reason.clone(),
                     },
                 );
             }
@@ -174,7 +172,7 @@ impl SnsNotes {
             } => {
                 flow(&mut self.flows, subscription, FlowKind::Delivered);
                 self.tally(subscription).delivered += 1;
-                let key = (subscription.clone(), name_of(endpoint).to_string());
+                let key = (subscription.to_string(), name_of(endpoint).to_string());
                 if self.just_warned.take().as_ref() != Some(&key) {
                     self.access
                         .retain(|p| (&p.subscription, &p.queue) != (&key.0, &key.1));
@@ -187,27 +185,28 @@ impl SnsNotes {
                 ..
             } => {
                 self.problem(AccessProblem {
-                    subscription: subscription.clone(),
+                    subscription: subscription.to_string(),
                     topic_arn: topic_arn_of(subscription).to_string(),
                     queue: queue.to_string(),
                     reason: reason.clone(),
                     denied: false,
                 });
-                self.just_warned = Some((subscription.clone(), queue.to_string()));
+                self.just_warned = Some((subscription.to_string(), queue.to_string()));
             }
             Event::DeliveryFailed {
                 subscription,
                 endpoint,
-                reason,
+                failure,
                 ..
             } => {
+                let reason = &failure.reason;
                 flow(&mut self.flows, subscription, FlowKind::Failed);
                 self.tally(subscription).failed += 1;
                 self.just_warned = None;
                 if reason.starts_with("access denied") {
                     let queue = denied_queue(reason).unwrap_or_else(|| name_of(endpoint));
                     self.problem(AccessProblem {
-                        subscription: subscription.clone(),
+                        subscription: subscription.to_string(),
                         topic_arn: topic_arn_of(subscription).to_string(),
                         queue: queue.to_string(),
                         reason: reason.clone(),
@@ -229,10 +228,10 @@ impl SnsNotes {
             {
                 self.access.retain(|p| *p.queue != **queue);
             }
-            Event::Unsubscribed { subscription, .. } => self.forget(|s| s == subscription),
+            Event::Unsubscribed { subscription, .. } => self.forget(|s| *s == **subscription),
             Event::TopicDeleted { topic, .. } => {
-                self.publishes.remove(topic);
-                self.forget(|s| name_of(topic_arn_of(s)) == topic);
+                self.publishes.remove(&**topic);
+                self.forget(|s| *name_of(topic_arn_of(s)) == **topic);
             }
             Event::QueueDeleted { queue } => self.access.retain(|p| *p.queue != **queue),
             _ => {}

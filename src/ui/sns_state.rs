@@ -498,10 +498,10 @@ impl AppState {
                 }
             }
         }
-        let result = self
-            .engine
-            .borrow_mut()
-            .apply(Command::SetEndpoint { endpoint, settings });
+        let result = self.engine.borrow_mut().apply(Command::SetEndpoint {
+            endpoint: endpoint.to_string(),
+            settings,
+        });
         self.sns_feedback.inspector = match result {
             Ok(_) => Feedback::Done(match available {
                 Some(true) => "The endpoint is up: attempts from now on can succeed.".into(),

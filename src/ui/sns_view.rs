@@ -263,20 +263,20 @@ fn topology(
     // What each row is: a queue's ARN or an endpoint (few: a list is enough).
     let mut ids: Vec<&str> = engine.queues().map(|q| q.arn.as_str()).collect();
     for s in engine.subscriptions() {
-        if ids.contains(&s.endpoint.as_str()) {
+        if ids.contains(&&*s.endpoint) {
             continue;
         }
         let row = targets.len();
         ids.push(&s.endpoint);
         targets.push(TargetNode {
-            key: s.endpoint.clone(),
+            key: s.endpoint.to_string(),
             kind: TargetKind::Endpoint {
                 protocol: s.protocol,
-                endpoint: s.endpoint.clone(),
+                endpoint: s.endpoint.to_string(),
                 up: engine
                     .endpoint(&s.endpoint)
                     .is_none_or(|e| e.settings.available),
-                subscription: s.arn.clone(),
+                subscription: s.arn.to_string(),
                 selected: inspected(&s.arn),
             },
             row,
@@ -291,7 +291,7 @@ fn topology(
         .enumerate()
         .map(|(i, t)| TopicNode {
             arn: t.arn.clone(),
-            name: t.name.clone(),
+            name: t.name.to_string(),
             subscriptions: engine
                 .subscriptions()
                 .filter(|s| s.topic_arn == t.arn)
@@ -306,7 +306,7 @@ fn topology(
     // Per subscription: first attempts on their way, the next retry, recent tokens.
     let mut extras: LiteMap<&str, Extras> = LiteMap::new();
     for (_, d) in engine.deliveries() {
-        let e = extras.entry(d.subscription_arn.as_str()).or_default();
+        let e = extras.entry(&*d.subscription_arn).or_default();
         if d.attempts == 0 {
             e.in_transit += 1;
         } else if e.retry.as_ref().is_none_or(|r| d.next_attempt_at < r.at) {
@@ -337,7 +337,7 @@ fn topology(
                 in_transit,
                 retry,
                 mut tokens,
-            } = extras.remove(s.arn.as_str()).unwrap_or_default();
+            } = extras.remove(&*s.arn).unwrap_or_default();
             tokens.drain(..tokens.len().saturating_sub(TOKENS_PER_EDGE));
             Some(EdgeView {
                 label: format!(
@@ -346,7 +346,7 @@ fn topology(
                     endpoint_label(s.protocol, &s.endpoint),
                     name_of(&s.topic_arn)
                 ),
-                subscription: s.arn.clone(),
+                subscription: s.arn.to_string(),
                 protocol: s.protocol,
                 from,
                 to,
@@ -359,7 +359,7 @@ fn topology(
                 retry,
                 in_transit,
                 tally: notes.sns.tally_of(&s.arn),
-                access: problems.iter().any(|p| p.subscription == s.arn),
+                access: problems.iter().any(|p| *p.subscription == *s.arn),
                 selected: inspected(&s.arn),
                 tokens,
             })
@@ -389,7 +389,7 @@ fn topic_info(engine: &Engine, notes: &TraceNotes, arn: &str) -> Option<TopicInf
     let t = engine.topic_by_arn(arn)?;
     Some(TopicInfo {
         arn: t.arn.clone(),
-        name: t.name.clone(),
+        name: t.name.to_string(),
         fifo: t.fifo,
         content_based_deduplication: t.content_based_deduplication(),
         attributes: t
@@ -403,9 +403,9 @@ fn topic_info(engine: &Engine, notes: &TraceNotes, arn: &str) -> Option<TopicInf
             .subscriptions()
             .filter(|s| s.topic_arn == t.arn)
             .map(|s| SubscriptionRow {
-                arn: s.arn.clone(),
+                arn: s.arn.to_string(),
                 protocol: s.protocol,
-                endpoint: s.endpoint.clone(),
+                endpoint: s.endpoint.to_string(),
                 pending: !s.confirmed,
                 filter: s.filter_policy.is_some(),
             })
@@ -427,7 +427,7 @@ fn subscription_info(engine: &Engine, notes: &TraceNotes, s: &Subscription) -> S
             .inbox
             .iter()
             .rev()
-            .filter(|i| i.subscription == s.arn)
+            .filter(|i| *i.subscription == *s.arn)
             .take(LISTED)
             .enumerate()
             .map(|(i, e)| InboxItem {
@@ -439,10 +439,10 @@ fn subscription_info(engine: &Engine, notes: &TraceNotes, s: &Subscription) -> S
             .collect(),
     };
     SubscriptionInfo {
-        arn: s.arn.clone(),
+        arn: s.arn.to_string(),
         topic_arn: s.topic_arn.clone(),
         protocol: s.protocol,
-        endpoint: s.endpoint.clone(),
+        endpoint: s.endpoint.to_string(),
         confirmed: s.confirmed,
         raw_message_delivery: s.raw_message_delivery,
         filter_policy: s.filter_policy.as_ref().map(|(text, _)| pretty_json(text)),
@@ -471,7 +471,7 @@ fn subscription_info(engine: &Engine, notes: &TraceNotes, s: &Subscription) -> S
         access: notes
             .sns
             .access_problems()
-            .filter(|p| p.subscription == s.arn)
+            .filter(|p| *p.subscription == *s.arn)
             .cloned()
             .collect(),
     }

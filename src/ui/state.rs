@@ -16,8 +16,8 @@ use super::view::name_of;
 use crate::collect_map::CollectMap;
 use crate::console_link::page::PageLink;
 use crate::engine::{
-    Command, Engine, EngineConfig, Event, MessageAttributeValue, MessageInput, MoveTaskReport,
-    PollId, ReceiveInput, Reply, SendResult, SimTime, SqsError,
+    Command, Engine, EngineConfig, Event, MessageAttributeValue, MessageId, MessageInput,
+    MoveTaskReport, PollId, ReceiveInput, Reply, SendResult, SimTime, SqsError,
 };
 use base64::Engine as _;
 use std::cell::RefCell;
@@ -69,7 +69,7 @@ pub enum Feedback {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReceivedItem {
     pub queue_url: String,
-    pub message_id: String,
+    pub message_id: MessageId,
     pub receipt_handle: String,
     pub body: Arc<str>,
     /// `ApproximateReceiveCount` as the receive reported it.
@@ -712,7 +712,7 @@ impl AppState {
                 .collect();
             self.received.push(ReceivedItem {
                 queue_url: queue_url.to_string(),
-                flags: notes.flags(&queue, &m.message_id),
+                flags: notes.flags(&queue, m.message_id),
                 group_id: attribute("MessageGroupId"),
                 sequence_number: attribute("SequenceNumber"),
                 dead_letter_from: attribute("DeadLetterQueueSourceArn")

@@ -8,7 +8,7 @@ use super::notes::{Move, MoveKind, TraceNotes};
 use super::sns_view::SnsSnapshot;
 use super::state::{AppState, ReceivedItem};
 use crate::engine::metrics::MinuteSample;
-use crate::engine::{Engine, Message, MessageState, Queue, SimTime};
+use crate::engine::{Engine, Message, MessageId, MessageState, Queue, SimTime};
 use litemap::LiteMap;
 use std::sync::Arc;
 
@@ -284,9 +284,9 @@ impl Snapshot {
             Some(q) => {
                 // Oldest first, so a message's latest move wins; inserted one by one, as
                 // `collect` would sort (another sort's code in the page).
-                let mut arrivals: LiteMap<&str, &Move> = LiteMap::new();
+                let mut arrivals: LiteMap<MessageId, &Move> = LiteMap::new();
                 for m in recent.iter().rev().filter(|m| m.to == q.name) {
-                    arrivals.insert(m.message_id.as_str(), *m);
+                    arrivals.insert(m.message_id, *m);
                 }
                 let rows: Vec<MessageRow> = q
                     .messages()
@@ -308,7 +308,7 @@ impl Snapshot {
                     .filter(|m| m.from == q.name)
                     .take(5)
                     .map(|m| Departure {
-                        message_id: m.message_id.clone(),
+                        message_id: m.message_id.to_string(),
                         to: m.to.clone(),
                         kind: m.kind,
                         key: format!("{}@{}", m.message_id, m.seen_ms as u64),
@@ -425,7 +425,7 @@ fn row(
     m: &Message,
     now: SimTime,
     notes: &TraceNotes,
-    arrivals: &LiteMap<&str, &Move>,
+    arrivals: &LiteMap<MessageId, &Move>,
 ) -> MessageRow {
     let state = match m.state {
         MessageState::Visible => RowState::Visible,
@@ -448,7 +448,7 @@ fn row(
     let expires_at = m
         .enqueued_at
         .plus_secs(q.attributes.message_retention_period as u64);
-    let flags = notes.flags(&q.name, &m.message_id);
+    let flags = notes.flags(&q.name, m.message_id);
     MessageRow {
         key: m.key,
         message_id: m.message_id.to_string(),
@@ -457,12 +457,12 @@ fn row(
         state,
         group: m.group_id.as_ref().map(GroupTag::of),
         sequence_number: m.sequence_number().cloned(),
-        duplicate: m.duplicate || flags.duplicate,
+        duplicate: m.is_duplicate() || flags.duplicate,
         reordered: flags.reordered,
         dead_letter_from: m
             .dead_letter_source_arn()
             .map(|arn| name_of(arn).to_string()),
-        arrived: arrivals.get(&*m.message_id).map(|mv| Arrival {
+        arrived: arrivals.get(&m.message_id).map(|mv| Arrival {
             from: mv.from.clone(),
             kind: mv.kind,
         }),

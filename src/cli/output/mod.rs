@@ -518,10 +518,23 @@ mod tests {
         assert_eq!(format_text(&Value::Null), "None\n");
     }
 
-    fn sent(id: &str, attrs: Option<&str>, seq: Option<&str>) -> SendResult {
+    /// MessageIds for the tags the tests use ("m", "m1", "m2"), and their text.
+    const M: &str = "11111111-1111-4111-9111-111111111111";
+    const M1: &str = "22222222-2222-4222-a222-222222222222";
+    const M2: &str = "33333333-3333-4333-b333-333333333333";
+    fn id(tag: &str) -> crate::engine::MessageId {
+        let text = match tag {
+            "m" => M,
+            "m1" => M1,
+            _ => M2,
+        };
+        crate::engine::MessageId::parse(text).expect("a UUID")
+    }
+
+    fn sent(tag: &str, attrs: Option<&str>, seq: Option<&str>) -> SendResult {
         SendResult {
-            message_id: id.into(),
-            md5_of_message_body: format!("5{id}"),
+            message_id: id(tag),
+            md5_of_message_body: format!("5{tag}"),
             md5_of_message_attributes: attrs.map(str::to_string),
             md5_of_message_system_attributes: None,
             sequence_number: seq.map(str::to_string),
@@ -550,12 +563,12 @@ mod tests {
             printed(&Reply::MessageSent(s)),
             format_json(
                 &json!({"MD5OfMessageBody": "5m", "MD5OfMessageAttributes": "ma",
-                "MD5OfMessageSystemAttributes": "ms", "MessageId": "m", "SequenceNumber": "1"})
+                "MD5OfMessageSystemAttributes": "ms", "MessageId": M, "SequenceNumber": "1"})
             )
         );
         assert_eq!(
             printed(&Reply::MessageSent(sent("m", None, None))),
-            "{\n    \"MD5OfMessageBody\": \"5m\",\n    \"MessageId\": \"m\"\n}\n"
+            format!("{{\n    \"MD5OfMessageBody\": \"5m\",\n    \"MessageId\": \"{M}\"\n}}\n")
         );
         assert_eq!(
             format_text(&response(&Reply::MessageSent(sent(
@@ -563,7 +576,7 @@ mod tests {
                 Some("ma"),
                 Some("1")
             )))),
-            "ma\t5m\tm\t1\n"
+            format!("ma\t5m\t{M}\t1\n")
         );
     }
 
@@ -587,8 +600,8 @@ mod tests {
         assert_eq!(
             printed(&all_ok),
             format_json(&json!({"Successful": [
-                            {"Id": "a", "MessageId": "m1", "MD5OfMessageBody": "5m1"},
-                            {"Id": "b", "MessageId": "m2", "MD5OfMessageBody": "5m2", "MD5OfMessageAttributes": "ma"}],
+                            {"Id": "a", "MessageId": M1, "MD5OfMessageBody": "5m1"},
+                            {"Id": "b", "MessageId": M2, "MD5OfMessageBody": "5m2", "MD5OfMessageAttributes": "ma"}],
             }))
         );
         let none_ok = Reply::SendBatch {
@@ -609,7 +622,7 @@ mod tests {
         };
         assert_eq!(
             format_text(&response(&mixed)),
-            "FAILED\tInvalidParameterValue\tc\tbad\tTrue\nSUCCESSFUL\ta\t\t5m1\tm1\nSUCCESSFUL\tb\tma\t5m2\tm2\n"
+            format!("FAILED\tInvalidParameterValue\tc\tbad\tTrue\nSUCCESSFUL\ta\t\t5m1\t{M1}\nSUCCESSFUL\tb\tma\t5m2\t{M2}\n")
         );
     }
 
@@ -654,7 +667,7 @@ mod tests {
             },
         );
         let m = ReceivedMessage {
-            message_id: "m".into(),
+            message_id: id("m"),
             receipt_handle: "r".into(),
             md5_of_body: "5".into(),
             body: "b".into(),
@@ -666,7 +679,7 @@ mod tests {
         assert_eq!(
             format_json(&doc),
             format_json(
-                &json!({"Messages": [{"MessageId": "m", "ReceiptHandle": "r", "MD5OfBody": "5",
+                &json!({"Messages": [{"MessageId": M, "ReceiptHandle": "r", "MD5OfBody": "5",
                 "Body": "b", "Attributes": {"SentTimestamp": "2"}, "MD5OfMessageAttributes": "ma",
                 "MessageAttributes": {"blob": {"BinaryValue": "aGk=", "DataType": "Binary"},
                                       "color": {"StringValue": "red", "DataType": "String"}}}]})
@@ -674,7 +687,7 @@ mod tests {
         );
         assert_eq!(
             format_text(&doc),
-            "MESSAGES\tb\t5\tma\tm\tr\nATTRIBUTES\t2\nBLOB\taGk=\tBinary\nCOLOR\tString\tred\n"
+            format!("MESSAGES\tb\t5\tma\t{M}\tr\nATTRIBUTES\t2\nBLOB\taGk=\tBinary\nCOLOR\tString\tred\n")
         );
         assert_eq!(response(&Reply::Messages(vec![])), json!({}));
     }

@@ -12,8 +12,8 @@
 //! (duplicates, unless the group is idempotent), and a new instance starts after warm-up.
 
 use super::super::command::{DeleteMessageBatchEntry, ReceiveInput};
-use super::super::trace::Event;
-use super::super::{Command, Engine, PollId, Reply, SimTime};
+use super::super::trace::{Event, Refusal};
+use super::super::{Command, Engine, MessageId, PollId, Reply, SimTime};
 use super::processing::ProcessingTime;
 use super::scaling::{Instances, EVALUATION_PERIOD_MS};
 use super::{queue_at, ActorId, ActorStatus, Kind, Slot};
@@ -88,7 +88,7 @@ impl ConsumerSpec {
     }
 }
 
-/// MessageIds a group has processed, kept compactly: SQS ids are UUIDs. Only ever asked
+/// MessageIds a group has processed, as their 128 bits. Only ever asked
 /// about membership, never iterated, so a hash set with a fixed-key hasher cannot make a
 /// run depend on anything; a B-tree of random keys costs a cache miss per level, and the
 /// lesson workload inserts 360,000 of them. foldhash's fixed-seed hasher, as SipHash's
@@ -97,21 +97,17 @@ impl ConsumerSpec {
 #[derive(Default)]
 struct ProcessedIds {
     uuids: HashSet<u128, FixedState>,
-    others: HashSet<String, FixedState>,
 }
 
 impl ProcessedIds {
     /// True when `id` is new.
-    fn insert(&mut self, id: &str) -> bool {
-        match uuid::Uuid::try_parse(id) {
-            Ok(u) => self.uuids.insert(u.as_u128()),
-            Err(_) => self.others.insert(id.to_string()),
-        }
+    fn insert(&mut self, id: MessageId) -> bool {
+        self.uuids.insert(id.as_u128())
     }
 }
 
 struct Handled {
-    message_id: String,
+    message_id: MessageId,
     receipt_handle: String,
     failed: bool,
 }
@@ -414,7 +410,7 @@ impl Engine {
                 actor.stats.failed += 1;
                 continue;
             }
-            let first_time = group.processed.insert(&m.message_id);
+            let first_time = group.processed.insert(m.message_id);
             if first_time || !group.spec.idempotent {
                 actor.stats.processed += 1;
             }
@@ -429,7 +425,7 @@ impl Engine {
             let event = Event::DuplicateSideEffect {
                 actor: name.clone(),
                 instance,
-                message_id: message_id.into(),
+                message_id,
             };
             self.trace.push(now, event);
         }
@@ -492,11 +488,13 @@ impl Engine {
         let code = e.code.printed().to_string();
         let event = Event::ActorRequestRefused {
             actor: actor.name.clone(),
-            operation: operation.to_string(),
-            target,
-            code: code.clone(),
-            message: e.message.clone(),
-            messages: 0,
+            refusal: Box::new(Refusal {
+                operation: operation.to_string(),
+                target,
+                code: code.clone(),
+                message: e.message.clone(),
+                messages: 0,
+            }),
         };
         self.trace.push(self.now, event);
         let error = format!("{code}: {}", e.message);

@@ -5,7 +5,7 @@
 //! error is kept for display and traced, and nothing is retried behind the learner's back.
 
 use super::super::command::{MessageInput, PublishBatchEntry, PublishInput, SendMessageBatchEntry};
-use super::super::trace::Event;
+use super::super::trace::{Event, Refusal};
 use super::super::{BatchFailure, Command, Engine, Reply, SimTime};
 use super::rate::RatePattern;
 use super::template::Template;
@@ -233,11 +233,13 @@ impl Engine {
                 };
                 let event = Event::ActorRequestRefused {
                     actor: actor.name.clone(),
-                    operation: operation.to_string(),
-                    target: p.spec.target.name().to_string(),
-                    code: code.clone(),
-                    message: message.clone(),
-                    messages: refused,
+                    refusal: Box::new(Refusal {
+                        operation: operation.to_string(),
+                        target: p.spec.target.name().to_string(),
+                        code: code.clone(),
+                        message: message.clone(),
+                        messages: refused,
+                    }),
                 };
                 self.trace.push(now, event);
                 let error = format!("{code}: {message}");

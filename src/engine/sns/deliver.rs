@@ -10,7 +10,7 @@ use super::super::delivery_policy::{
 };
 use super::super::message_attributes::{MessageAttributeValue, MessageAttributes};
 use super::super::time::{iso8601, SimTime};
-use super::super::trace::Event;
+use super::super::trace::{DeliveryFailure, Event};
 use super::super::{AccessMode, Due, Engine};
 use super::{resource_name, Delivery, DeliveryId, Notification, Protocol, Subscription};
 use base64::engine::general_purpose::STANDARD as BASE64;
@@ -61,7 +61,7 @@ pub fn envelope(n: &Notification, body: &str, subscription: &str, epoch_ms: u64)
     let fifo = n.sequence_number.is_some();
     let mut fields: Vec<(&str, String)> = vec![
         ("Type", json_str("Notification")),
-        ("MessageId", json_str(&n.message_id)),
+        ("MessageId", json_str(&n.message_id.text())),
     ];
     if let Some(seq) = &n.sequence_number {
         fields.push(("SequenceNumber", json_str(seq)));
@@ -155,7 +155,8 @@ impl Engine {
     /// Schedules the first attempt of `n` to subscription `arn`.
     pub(super) fn start_delivery(&mut self, arn: &str, n: Arc<Notification>) {
         let s = self.subscription(arn).expect("fanned out to it");
-        let (protocol, endpoint) = (s.protocol, s.endpoint.clone());
+        let (protocol, endpoint, subscription_arn) =
+            (s.protocol, s.endpoint.clone(), s.arn.clone());
         let latency = self.endpoint_entry(protocol, &endpoint).settings.latency_ms;
         let id = self.sns.next_delivery;
         self.sns.next_delivery += 1;
@@ -167,7 +168,7 @@ impl Engine {
         self.sns.deliveries.insert(
             id,
             Delivery {
-                subscription_arn: arn.to_string(),
+                subscription_arn,
                 notification: n,
                 attempts: 0,
                 next_attempt_at: at,
@@ -184,7 +185,7 @@ impl Engine {
             .deliveries
             .range(..id)
             .filter(|(_, o)| {
-                o.subscription_arn == subscription && o.notification.group_id == n.group_id
+                *o.subscription_arn == *subscription && o.notification.group_id == n.group_id
             })
             .map(|(_, o)| o.next_attempt_at)
             .max()
@@ -223,11 +224,11 @@ impl Engine {
             return;
         };
         let n = d.notification.clone();
-        let topic = resource_name(&n.topic_arn).to_string();
+        let topic = n.topic.clone();
         let Some(s) = self
             .sns
             .by_arn
-            .get(&d.subscription_arn)
+            .get(&*d.subscription_arn)
             .map(|k| self.sns.subscriptions[k].clone())
         else {
             self.trace.push(
@@ -235,7 +236,7 @@ impl Engine {
                 Event::DeliveryLost {
                     topic,
                     subscription: d.subscription_arn,
-                    message_id: n.message_id.clone(),
+                    message_id: n.message_id,
                     reason: "the subscription was deleted before delivery".into(),
                 },
             );
@@ -275,7 +276,7 @@ impl Engine {
                     topic,
                     subscription: s.arn.clone(),
                     endpoint: s.endpoint.clone(),
-                    message_id: n.message_id.clone(),
+                    message_id: n.message_id,
                     attempt: d.attempts,
                 },
             ),
@@ -296,11 +297,13 @@ impl Engine {
                         topic: topic.clone(),
                         subscription: s.arn.clone(),
                         endpoint: s.endpoint.clone(),
-                        message_id: n.message_id.clone(),
+                        message_id: n.message_id,
                         attempt: d.attempts,
-                        reason: f.reason.clone(),
-                        client_error: f.client,
-                        retry_at,
+                        failure: Box::new(DeliveryFailure {
+                            reason: f.reason.clone(),
+                            client_error: f.client,
+                            retry_at,
+                        }),
                     },
                 );
                 match retry_at {
@@ -408,8 +411,7 @@ impl Engine {
                     "{queue_name} has no access policy, so on AWS this delivery would be denied; add a statement allowing sns.amazonaws.com to sqs:SendMessage with aws:SourceArn {}",
                     n.topic_arn
                 );
-                let topic = resource_name(&n.topic_arn)
-                    .to_string();
+                let topic = n.topic.clone();
                 self.trace.push(
                     self.now,
                     Event::AccessWarning {
@@ -443,29 +445,29 @@ impl Engine {
         &mut self,
         s: &Subscription,
         n: &Notification,
-        topic: &str,
+        topic: &Arc<str>,
         reason: &str,
         attempts: u32,
     ) {
         let event = match s.redrive_policy.as_ref().map(|(_, dlq)| dlq.clone()) {
             Some(dlq) => match self.send_to_queue(s, n, &dlq, true) {
                 Ok(()) => Event::DeliveryDeadLettered {
-                    topic: topic.to_string(),
+                    topic: topic.clone(),
                     subscription: s.arn.clone(),
-                    message_id: n.message_id.clone(),
+                    message_id: n.message_id,
                     dead_letter_queue: resource_name(&dlq).to_string(),
                 },
                 Err(f) => Event::DeliveryLost {
-                    topic: topic.to_string(),
+                    topic: topic.clone(),
                     subscription: s.arn.clone(),
-                    message_id: n.message_id.clone(),
+                    message_id: n.message_id,
                     reason: format!("{reason}; then {}", f.reason),
                 },
             },
             None => Event::DeliveryLost {
-                topic: topic.to_string(),
+                topic: topic.clone(),
                 subscription: s.arn.clone(),
-                message_id: n.message_id.clone(),
+                message_id: n.message_id,
                 reason: format!(
                     "{reason} (after {attempts} attempt{}), and the subscription has no dead-letter queue",
                     if attempts == 1 { "" } else { "s" }

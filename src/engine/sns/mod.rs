@@ -28,6 +28,7 @@ use super::delivery_policy::SubscriptionDeliveryPolicy;
 use super::error::{ErrorCode, SqsError};
 use super::filter_policy::{FilterPolicy, FilterPolicyScope};
 use super::message_attributes::MessageAttributes;
+use super::message_id::MessageId;
 use super::time::SimTime;
 use super::{Command, Engine, Reply};
 use serde::Serialize;
@@ -39,7 +40,7 @@ pub type DeliveryId = u64;
 /// A topic. Settable attributes are kept as the caller wrote them (SNS echoes them).
 #[derive(Clone, Debug)]
 pub struct Topic {
-    pub name: String,
+    pub name: Arc<str>,
     pub arn: String,
     pub fifo: bool,
     pub attributes: BTreeMap<String, String>,
@@ -122,10 +123,10 @@ impl Protocol {
 
 #[derive(Clone, Debug)]
 pub struct Subscription {
-    pub arn: String,
+    pub arn: Arc<str>,
     pub topic_arn: String,
     pub protocol: Protocol,
-    pub endpoint: String,
+    pub endpoint: Arc<str>,
     pub confirmed: bool,
     /// Unsubscribing needs the owner's credentials (AuthenticateOnUnsubscribe=true, or a
     /// protocol that needs no confirmation).
@@ -147,8 +148,10 @@ pub struct Subscription {
 /// A published message, shared by every delivery of it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notification {
-    pub message_id: Arc<str>,
+    pub message_id: MessageId,
     pub topic_arn: String,
+    /// The topic's name, shared with it: every event of every delivery names it.
+    pub topic: Arc<str>,
     pub subject: Option<String>,
     pub message: Arc<str>,
     /// `MessageStructure=json`: a body per protocol (`default` is `message`).
@@ -172,7 +175,7 @@ impl Notification {
 /// One message on its way to one subscription.
 #[derive(Clone, Debug)]
 pub struct Delivery {
-    pub subscription_arn: String,
+    pub subscription_arn: Arc<str>,
     pub notification: Arc<Notification>,
     /// Attempts made so far.
     pub attempts: u32,
@@ -281,7 +284,7 @@ impl Engine {
         self.sns.deliveries.iter()
     }
 
-    fn topic_name(&self, arn: &str) -> Result<String, SqsError> {
+    fn topic_name(&self, arn: &str) -> Result<Arc<str>, SqsError> {
         self.topic_by_arn(arn)
             .map(|t| t.name.clone())
             .ok_or_else(topic_not_found)
@@ -372,7 +375,7 @@ impl Engine {
             } => self.handle_untag_resource(&resource_arn, &tag_keys),
             Command::ListTagsForResource { resource_arn } => {
                 let name = self.tagged_topic(&resource_arn)?;
-                Ok(Reply::ResourceTags(self.sns.topics[&name].tags.clone()))
+                Ok(Reply::ResourceTags(self.sns.topics[&*name].tags.clone()))
             }
             Command::SetEndpoint { endpoint, settings } => {
                 self.handle_set_endpoint(&endpoint, settings)

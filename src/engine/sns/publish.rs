@@ -8,7 +8,7 @@ use super::super::message_attributes::{attributes_size, MessageAttributes};
 use super::super::sqs::each_entry;
 use super::super::trace::Event;
 use super::super::{Engine, Reply};
-use super::{resource_name, topic_not_found, Notification};
+use super::{topic_not_found, Notification};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -223,7 +223,7 @@ impl Engine {
 
         // Checks are done: the publish happens.
         let now = self.now;
-        let name = resource_name(topic_arn).to_string();
+        let name = self.topic_name(topic_arn)?;
         let dedup_key =
             deduplication_id
                 .as_ref()
@@ -232,28 +232,28 @@ impl Engine {
                     _ => d.clone(),
                 });
         if let Some(key) = &dedup_key {
-            let topic = self.sns.topics.get_mut(&name).expect("found");
+            let topic = self.sns.topics.get_mut(&*name).expect("found");
             if let Some(first) = topic.deduplication.get(now, key) {
                 let first = first.clone();
                 self.trace.push(
                     now,
                     Event::PublishDeduplicated {
-                        topic: name,
-                        message_id: first.message_id.as_str().into(),
+                        topic: name.clone(),
+                        message_id: first.message_id,
                         deduplication_id: deduplication_id.unwrap_or_default(),
                     },
                 );
                 return Ok(first);
             }
         }
-        let message_id = self.rng.uuid_shared();
-        let topic = self.sns.topics.get_mut(&name).expect("found");
+        let message_id = self.rng.message_id();
+        let topic = self.sns.topics.get_mut(&*name).expect("found");
         let sequence_number = fifo.then(|| {
             topic.sequence += 1;
             format!("{:020}", SEQUENCE_BASE + topic.sequence)
         });
         let result = PublishResult {
-            message_id: message_id.to_string(),
+            message_id,
             sequence_number: sequence_number.clone(),
         };
         if let Some(key) = dedup_key {
@@ -262,6 +262,7 @@ impl Engine {
         let notification = Arc::new(Notification {
             message_id,
             topic_arn: topic_arn.to_string(),
+            topic: name.clone(),
             subject: input.subject,
             // MessageStructure=json: protocols without their own key get `default`.
             message: per_protocol
@@ -281,11 +282,11 @@ impl Engine {
 
     /// Decides, for each subscription of the topic, whether this message goes to it, and
     /// starts the deliveries.
-    fn fan_out(&mut self, topic: &str, n: Arc<Notification>) {
+    fn fan_out(&mut self, topic: &Arc<str>, n: Arc<Notification>) {
         enum Fate {
-            Deliver(String),
-            Skip(String, String),
-            Drop(String, super::super::filter_policy::Mismatch),
+            Deliver(Arc<str>),
+            Skip(Arc<str>, String),
+            Drop(Arc<str>, super::super::filter_policy::Mismatch),
         }
         let fates: Vec<Fate> = self
             .subscriptions()
@@ -316,8 +317,8 @@ impl Engine {
         self.trace.push(
             self.now,
             Event::Published {
-                topic: topic.to_string(),
-                message_id: n.message_id.clone(),
+                topic: topic.clone(),
+                message_id: n.message_id,
                 sequence_number: n.sequence_number.clone(),
                 deliveries,
                 filtered_out,
@@ -329,21 +330,19 @@ impl Engine {
                 Fate::Skip(subscription, reason) => self.trace.push(
                     self.now,
                     Event::DeliverySkipped {
-                        topic: topic.to_string(),
+                        topic: topic.clone(),
                         subscription,
-                        message_id: n.message_id.clone(),
+                        message_id: n.message_id,
                         reason,
                     },
                 ),
                 Fate::Drop(subscription, m) => self.trace.push(
                     self.now,
                     Event::FilteredOut {
-                        topic: topic.to_string(),
+                        topic: topic.clone(),
                         subscription,
-                        message_id: n.message_id.clone(),
-                        key: m.key,
-                        condition: m.condition,
-                        reason: m.reason,
+                        message_id: n.message_id,
+                        mismatch: Box::new(m),
                     },
                 ),
             }

@@ -238,10 +238,10 @@ impl Engine {
         check_endpoint(protocol, endpoint, fifo).map_err(SqsError::invalid_parameter)?;
         self.check_topic_access(topic_arn, "sns:Subscribe")?;
         let mut subscription = Subscription {
-            arn: String::new(),
+            arn: Arc::from(""),
             topic_arn: topic_arn.to_string(),
             protocol,
-            endpoint: endpoint.to_string(),
+            endpoint: Arc::from(endpoint),
             confirmed: !protocol.needs_confirmation(),
             confirmation_was_authenticated: !protocol.needs_confirmation(),
             token: String::new(),
@@ -264,10 +264,9 @@ impl Engine {
         for (k, v) in ordered {
             set_attribute(&mut subscription, k, v, true)?;
         }
-        if let Some(existing) = self
-            .subscriptions()
-            .find(|s| s.topic_arn == topic_arn && s.protocol == protocol && s.endpoint == endpoint)
-        {
+        if let Some(existing) = self.subscriptions().find(|s| {
+            s.topic_arn == topic_arn && s.protocol == protocol && *s.endpoint == *endpoint
+        }) {
             // Subscribing again answers the same subscription.
             let same = existing.raw_message_delivery == subscription.raw_message_delivery
                 && existing.filter_policy.as_ref().map(|p| &p.0)
@@ -278,7 +277,7 @@ impl Engine {
                 ));
             }
             let arn = if existing.confirmed || return_subscription_arn {
-                existing.arn.clone()
+                existing.arn.to_string()
             } else {
                 "pending confirmation".to_string()
             };
@@ -286,7 +285,7 @@ impl Engine {
         }
 
         // Checks are done: the subscription exists from here on.
-        subscription.arn = format!("{topic_arn}:{}", self.rng.uuid());
+        subscription.arn = format!("{topic_arn}:{}", self.rng.uuid()).into();
         if !subscription.confirmed {
             let mut token = [0u8; 32];
             self.rng.fill(&mut token);
@@ -294,14 +293,14 @@ impl Engine {
         }
         let key = self.sns.next_subscription;
         self.sns.next_subscription += 1;
-        self.sns.by_arn.insert(subscription.arn.clone(), key);
+        self.sns.by_arn.insert(subscription.arn.to_string(), key);
         let arn = subscription.arn.clone();
         let pending = !subscription.confirmed;
         let event = Event::Subscribed {
-            topic: resource_name(topic_arn).to_string(),
+            topic: resource_name(topic_arn).into(),
             subscription: arn.clone(),
             protocol: protocol.name().to_string(),
-            endpoint: endpoint.to_string(),
+            endpoint: subscription.endpoint.clone(),
             pending_confirmation: pending,
         };
         self.endpoint_entry(protocol, endpoint);
@@ -315,7 +314,7 @@ impl Engine {
             if pending && !return_subscription_arn {
                 "pending confirmation".to_string()
             } else {
-                arn
+                arn.to_string()
             },
         ))
     }
@@ -402,12 +401,12 @@ impl Engine {
             s.confirmed = true;
             s.confirmation_was_authenticated = authenticate_on_unsubscribe;
             let event = Event::SubscriptionConfirmed {
-                topic: resource_name(topic_arn).to_string(),
+                topic: resource_name(topic_arn).into(),
                 subscription: arn.clone(),
             };
             self.trace.push(self.now, event);
         }
-        Ok(Reply::SubscriptionArn(arn))
+        Ok(Reply::SubscriptionArn(arn.to_string()))
     }
 
     pub(super) fn handle_unsubscribe(&mut self, arn: &str) -> Result<Reply, SqsError> {
@@ -431,7 +430,7 @@ impl Engine {
         self.trace.push(
             self.now,
             Event::Unsubscribed {
-                topic,
+                topic: topic.into(),
                 subscription: s.arn.clone(),
             },
         );
@@ -451,13 +450,13 @@ impl Engine {
             .filter(|s| topic_arn.is_none_or(|t| s.topic_arn == t))
             .map(|s| SubscriptionSummary {
                 subscription_arn: if s.confirmed {
-                    s.arn.clone()
+                    s.arn.to_string()
                 } else {
                     "PendingConfirmation".to_string()
                 },
                 owner: ACCOUNT_ID.to_string(),
                 protocol: s.protocol.name().to_string(),
-                endpoint: s.endpoint.clone(),
+                endpoint: s.endpoint.to_string(),
                 topic_arn: s.topic_arn.clone(),
             })
             .collect();
@@ -481,7 +480,7 @@ impl Engine {
                 s.raw_message_delivery.to_string(),
             ),
             ("TopicArn".to_string(), s.topic_arn.clone()),
-            ("Endpoint".to_string(), s.endpoint.clone()),
+            ("Endpoint".to_string(), s.endpoint.to_string()),
             ("Protocol".to_string(), s.protocol.name().to_string()),
             (
                 "PendingConfirmation".to_string(),
@@ -491,7 +490,7 @@ impl Engine {
                 "SubscriptionPrincipal".to_string(),
                 format!("arn:aws:iam::{ACCOUNT_ID}:user/fanout"),
             ),
-            ("SubscriptionArn".to_string(), s.arn.clone()),
+            ("SubscriptionArn".to_string(), s.arn.to_string()),
         ];
         if let Some((text, _)) = &s.filter_policy {
             out.push(("FilterPolicy".into(), text.clone()));
@@ -535,7 +534,7 @@ impl Engine {
         self.trace.push(
             self.now,
             Event::SubscriptionAttributeChanged {
-                subscription: arn.to_string(),
+                subscription: arn.into(),
                 attribute: name.to_string(),
                 value: value.to_string(),
             },
@@ -562,14 +561,14 @@ impl Engine {
         }
         let protocol = self
             .subscriptions()
-            .find(|s| s.endpoint == endpoint)
+            .find(|s| *s.endpoint == *endpoint)
             .map(|s| s.protocol)
             .unwrap_or(Protocol::Https);
         self.endpoint_entry(protocol, endpoint).settings = settings;
         self.trace.push(
             self.now,
             Event::EndpointChanged {
-                endpoint: endpoint.to_string(),
+                endpoint: endpoint.into(),
                 available: settings.available,
                 latency_ms: settings.latency_ms,
                 error_percent: settings.error_percent,

@@ -14,6 +14,7 @@ use super::super::{Engine, Reply};
 use super::{topic_arn, topic_not_found, Topic};
 use crate::collect_map::CollectMap;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Attributes `CreateTopic` and `SetTopicAttributes` accept (besides FifoTopic at creation).
 pub const SETTABLE: &[&str] = &[
@@ -201,7 +202,7 @@ impl Engine {
                 .or_insert_with(|| "false".into());
         }
         let topic = Topic {
-            name: name.to_string(),
+            name: name.into(),
             arn: arn.clone(),
             fifo,
             attributes: stored,
@@ -211,12 +212,8 @@ impl Engine {
             deduplication: Default::default(),
         };
         self.sns.topics.insert(name.to_string(), topic);
-        self.trace.push(
-            self.now,
-            Event::TopicCreated {
-                topic: name.to_string(),
-            },
-        );
+        self.trace
+            .push(self.now, Event::TopicCreated { topic: name.into() });
         Ok(Reply::TopicArn(arn))
     }
 
@@ -231,7 +228,7 @@ impl Engine {
             }
             Err(e) => return Err(e),
         };
-        self.sns.topics.remove(&name);
+        self.sns.topics.remove(&*name);
         let keys: Vec<u64> = self
             .sns
             .subscriptions
@@ -241,7 +238,7 @@ impl Engine {
             .collect();
         for k in &keys {
             let s = self.sns.subscriptions.remove(k).expect("listed");
-            self.sns.by_arn.remove(&s.arn);
+            self.sns.by_arn.remove(&*s.arn);
         }
         let event = Event::TopicDeleted {
             topic: name,
@@ -299,12 +296,12 @@ impl Engine {
         value: &str,
     ) -> Result<Reply, SqsError> {
         let name = self.topic_name(arn)?;
-        let topic = &self.sns.topics[&name];
+        let topic = &self.sns.topics[&*name];
         if attribute == "FifoTopic" {
             return Err(SqsError::invalid_parameter("AttributeName"));
         }
         check_attribute(attribute, value, topic.fifo, false)?;
-        let topic = self.sns.topics.get_mut(&name).expect("found");
+        let topic = self.sns.topics.get_mut(&*name).expect("found");
         match (attribute, value.is_empty()) {
             // An empty policy puts the default one back; other empty values clear.
             ("Policy", true) => {
@@ -328,7 +325,7 @@ impl Engine {
     }
 
     /// The topic a tagging call names; SNS answers ResourceNotFound for anything else.
-    pub(super) fn tagged_topic(&self, arn: &str) -> Result<String, SqsError> {
+    pub(super) fn tagged_topic(&self, arn: &str) -> Result<Arc<str>, SqsError> {
         self.topic_by_arn(arn)
             .map(|t| t.name.clone())
             .ok_or_else(|| SqsError::new(ErrorCode::SnsResourceNotFound, "Resource does not exist"))
@@ -340,13 +337,13 @@ impl Engine {
         tags: &BTreeMap<String, String>,
     ) -> Result<Reply, SqsError> {
         let name = self.tagged_topic(arn)?;
-        let topic = &self.sns.topics[&name];
+        let topic = &self.sns.topics[&*name];
         let new_keys = tags.keys().filter(|k| !topic.tags.contains_key(*k)).count();
         check_tags(tags, 0)?;
         if topic.tags.len() + new_keys > MAX_TAGS {
             return Err(tag_limit_exceeded());
         }
-        let topic = self.sns.topics.get_mut(&name).expect("found");
+        let topic = self.sns.topics.get_mut(&*name).expect("found");
         topic.tags.extend(tags.clone());
         self.trace_topic_tags(&name);
         Ok(Reply::Done)
@@ -358,7 +355,7 @@ impl Engine {
         keys: &[String],
     ) -> Result<Reply, SqsError> {
         let name = self.tagged_topic(arn)?;
-        let topic = self.sns.topics.get_mut(&name).expect("found");
+        let topic = self.sns.topics.get_mut(&*name).expect("found");
         for k in keys {
             topic.tags.remove(k);
         }
@@ -375,7 +372,7 @@ impl Engine {
         self.trace.push(
             self.now,
             Event::TopicTagsChanged {
-                topic: name.to_string(),
+                topic: name.into(),
                 tags,
             },
         );

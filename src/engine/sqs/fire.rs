@@ -19,7 +19,7 @@ impl Engine {
                 let m = q.set_state(key, MessageState::Visible).expect("live");
                 let event = Event::DelayEnded {
                     queue: name,
-                    message_id: m.message_id.clone(),
+                    message_id: m.message_id,
                 };
                 self.trace.push(now, event);
                 self.serve_waiting_polls(queue);
@@ -30,7 +30,7 @@ impl Engine {
                 let m = q.set_state(key, MessageState::Visible).expect("live");
                 let event = Event::VisibilityExpired {
                     queue: name,
-                    message_id: m.message_id.clone(),
+                    message_id: m.message_id,
                     receive_count: m.receive_count,
                 };
                 self.trace.push(now, event);

@@ -4,6 +4,7 @@
 //! chosen destination; every move and the end are in the trace.
 
 use super::super::error::{ErrorCode, SqsError};
+use super::super::message::OptionalTime;
 use super::super::queue::QueueId;
 use super::super::time::SimTime;
 use super::super::trace::Event;
@@ -259,7 +260,7 @@ impl Engine {
             // A redriven message starts over in its new queue.
             let (message_id, dest_name) = self.relocate(task.source, key, dest, |m, _| {
                 m.receive_count = 0;
-                m.first_receive_at = None;
+                m.first_receive_at = OptionalTime::NONE;
                 if let Some(extras) = m.extras.as_mut() {
                     extras.dead_letter_source_arn = None;
                 }

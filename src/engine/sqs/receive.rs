@@ -6,7 +6,7 @@ use super::super::message::{Message, MessageKey, MessageState, ReceivedMessage};
 use super::super::message_attributes::{md5_of_message_attributes, select};
 use super::super::queue::{QueueId, ReceiveAttempt};
 use super::super::trace::Event;
-use super::super::{Due, Engine, Poll, PollId, ReceiveInput, Reply};
+use super::super::{Due, Engine, MessageId, Poll, PollId, ReceiveInput, Reply};
 use super::{check_optional, receipt_handle, SENDER_ID};
 use std::sync::Arc;
 
@@ -327,7 +327,7 @@ impl Engine {
         let md5_of_message_attributes = (!message_attributes.is_empty())
             .then(|| md5_of_message_attributes(&message_attributes));
         let received = ReceivedMessage {
-            message_id: m.message_id.to_string(),
+            message_id: m.message_id,
             receipt_handle: receipt_handle(poll.queue, key, receipt, salt),
             md5_of_body: super::super::message::hex(&m.md5_of_body),
             body: m.body.clone(),
@@ -337,11 +337,11 @@ impl Engine {
         };
         let event = Event::Received {
             queue: name,
-            message_id: m.message_id.clone(),
+            message_id: m.message_id,
             receive_count: m.receive_count,
             invisible_until: until,
             reordered,
-            duplicate: m.duplicate,
+            duplicate: m.is_duplicate(),
         };
         self.agenda.schedule(
             until,
@@ -403,7 +403,7 @@ impl Engine {
         key: MessageKey,
         to: QueueId,
         adjust: impl FnOnce(&mut Message, bool),
-    ) -> (Arc<str>, Arc<str>) {
+    ) -> (MessageId, Arc<str>) {
         let mut m = self
             .queues
             .get_mut(&from)
@@ -417,7 +417,7 @@ impl Engine {
         m.last_receipt = 0;
         let dest = self.queues.get_mut(&to).expect("exists");
         adjust(&mut m, dest.is_fifo());
-        let message_id = m.message_id.clone();
+        let message_id = m.message_id;
         dest.insert(m);
         let name = dest.shared_name.clone();
         self.schedule_retention(to, new_key);

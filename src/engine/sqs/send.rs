@@ -118,7 +118,7 @@ impl Engine {
             let queue = self.queues.get_mut(&id).expect("exists");
             if let Some(first) = queue.deduplication.get(now, dedup_key) {
                 let result = SendResult {
-                    message_id: first.message_id.to_string(),
+                    message_id: first.message_id,
                     md5_of_message_body: super::super::message::md5_hex(
                         input.message_body.as_bytes(),
                     ),
@@ -128,7 +128,7 @@ impl Engine {
                 };
                 let event = Event::SendDeduplicated {
                     queue: queue.shared_name.clone(),
-                    message_id: first.message_id.clone(),
+                    message_id: first.message_id,
                     deduplication_id: dedup_key.1.to_string(),
                 };
                 self.trace.push(now, event);
@@ -136,10 +136,10 @@ impl Engine {
             }
         }
 
-        let message_id = self.rng.uuid_shared();
+        let message_id = self.rng.message_id();
         let host = self.pick_host(id);
         let key = self.new_key();
-        let mut m = Message::new(key, message_id.clone(), Arc::from(input.message_body), now);
+        let mut m = Message::new(key, message_id, Arc::from(input.message_body), now);
         m.host = host;
         m.group_id = group.clone();
         m.set_extras(MessageExtras {
@@ -160,20 +160,20 @@ impl Engine {
         }
         let md5_of_message_body = super::super::message::hex(&m.md5_of_body);
         let queue = self.queues.get_mut(&id).expect("exists");
-        let sequence_number = fifo.then(|| {
+        let sequence_number: Option<Arc<str>> = fifo.then(|| {
             queue.sequence += 1;
-            format!("{:020}", SEQUENCE_BASE + queue.sequence)
+            Arc::from(format!("{:020}", SEQUENCE_BASE + queue.sequence))
         });
         if let Some(sequence_number) = &sequence_number {
-            m.extras_mut().sequence_number = Some(Arc::from(sequence_number.as_str()));
+            m.extras_mut().sequence_number = Some(sequence_number.clone());
         }
         if let Some(dedup_key) = dedup_key {
             queue.deduplication.insert(
                 now,
                 dedup_key,
                 Deduplicated {
-                    message_id: message_id.clone(),
-                    sequence_number: sequence_number.clone().unwrap_or_default(),
+                    message_id,
+                    sequence_number: sequence_number.as_deref().unwrap_or_default().to_string(),
                 },
             );
         }
@@ -189,9 +189,9 @@ impl Engine {
             now,
             Event::Sent {
                 queue: name,
-                message_id: message_id.clone(),
+                message_id,
                 visible_at,
-                group_id: group.map(|g| g.to_string()),
+                group_id: group,
                 sequence_number: sequence_number.clone(),
             },
         );
@@ -199,11 +199,11 @@ impl Engine {
             self.serve_waiting_polls(id);
         }
         Ok(SendResult {
-            message_id: message_id.to_string(),
+            message_id,
             md5_of_message_body,
             md5_of_message_attributes,
             md5_of_message_system_attributes,
-            sequence_number,
+            sequence_number: sequence_number.map(|s| s.to_string()),
         })
     }
 

@@ -33,7 +33,7 @@ impl Engine {
         if m.last_receipt != r.receipt {
             let event = Event::DeleteIgnored {
                 queue: name,
-                message_id: m.message_id.clone(),
+                message_id: m.message_id,
                 reason: "the receipt handle is from an earlier receive; the message was received again since".into(),
             };
             self.trace.push(now, event);
@@ -42,7 +42,7 @@ impl Engine {
         let m = queue.remove(r.key).expect("present");
         queue.metrics.deleted(now);
         let fifo = queue.is_fifo();
-        let message_id = m.message_id.clone();
+        let message_id = m.message_id;
         self.trace.push(
             now,
             Event::Deleted {
@@ -72,16 +72,16 @@ impl Engine {
         };
         let key = self.new_key();
         let host = self.pick_host(id);
-        let message_id = deleted.message_id.clone();
-        let copy = Message {
+        let message_id = deleted.message_id;
+        let mut copy = Message {
             key,
             host,
             // No handle names receipt 0, so only the timeout can end this state.
             state: MessageState::InFlight { until, receipt: 0 },
             last_receipt: 0,
-            duplicate: true,
             ..deleted
         };
+        copy.extras_mut().duplicate = true;
         self.queues.get_mut(&id).expect("exists").insert(copy);
         self.agenda.schedule(
             until,
@@ -166,7 +166,7 @@ impl Engine {
                 TOTAL_VISIBILITY_REASON,
             ));
         }
-        let message_id = m.message_id.clone();
+        let message_id = m.message_id;
         if timeout == 0 && m.state == MessageState::Visible {
             return Ok(());
         }

@@ -172,7 +172,7 @@ fn ReceivedRow(props: &ReceivedRowProps) -> Html {
         <li class={classes!("received-message", group.is_some().then_some("grouped"))} {style}>
             <div class="body">{ r.body.to_string() }</div>
             <div class="meta">
-                <span title={r.message_id.clone()}>{ "ID " }<code>{ short_id(&r.message_id) }</code></span>
+                <span title={r.message_id.to_string()}>{ "ID " }<code>{ short_id(&r.message_id.text()) }</code></span>
                 if let Some(tag) = &group {
                     { group_chip(tag) }
                 }

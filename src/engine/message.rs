@@ -178,14 +178,19 @@ pub fn md5_hex(bytes: &[u8]) -> String {
 
 /// Lowercase hex of an MD5 digest, as SQS shows it.
 pub fn hex(digest: &[u8; 16]) -> String {
-    // Every send and receive formats one: a table beats a `format!` per byte.
+    // Every send and receive formats one: a table beats a `format!` per byte, and filling
+    // a byte array beats `String::push`, which the page's size-optimised wasm calls out of
+    // line for every character (docs/PERFORMANCE.md "Speed in the page").
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut hex = String::with_capacity(32);
-    for &b in digest {
-        hex.push(char::from(HEX[usize::from(b >> 4)]));
-        hex.push(char::from(HEX[usize::from(b & 15)]));
+    let mut hex = [0u8; 32];
+    for (pair, &b) in hex.chunks_exact_mut(2).zip(digest) {
+        pair[0] = HEX[usize::from(b >> 4)];
+        pair[1] = HEX[usize::from(b & 15)];
     }
-    hex
+    // Only ASCII digits and letters were written.
+    std::str::from_utf8(&hex)
+        .map(String::from)
+        .unwrap_or_default()
 }
 
 /// Bodies must be non-empty, within the queue's size limit and of the XML-safe character set.

@@ -111,31 +111,31 @@ async function rendererCpuSeconds(browser) {
 /// A function's name without its symbol hash (`::h0123456789abcdef`).
 const shortName = (name) => name.replace(/::h[0-9a-f]{16}$/, '') || '(anonymous)';
 
-/// Self time per function, split by the workload each sample ran under (the nearest caller
-/// named `bench::lifecycles` or `bench::lesson`; `other` for loading, the page and idle).
+/// Self time per function, split by workload. The page runs the lifecycles and then the
+/// lesson in one call, and the size-optimised build inlines both drivers into the entry
+/// point, so the split is by time: the lesson starts at the first sample with an actor
+/// (`engine::actors`) on its stack, which the lifecycles never run.
 function selfTimeByWorkload(profile) {
   const parent = new Map();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const workloadOf = new Map();
-  const workload = (id) => {
-    if (workloadOf.has(id)) return workloadOf.get(id);
-    const name = byId.get(id).callFrame.functionName;
-    const m = /bench::(lifecycles|lesson)::/.exec(name);
-    const w = m ? m[1] : parent.has(id) ? workload(parent.get(id)) : 'other';
-    workloadOf.set(id, w);
-    return w;
+  const inActor = (id) => {
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      if (byId.get(at).callFrame.functionName.includes('engine::actors::')) return true;
+    }
+    return false;
   };
   const totals = {};
+  let workload = 'lifecycles';
   for (let i = 0; i < profile.samples.length; i++) {
     // A sample's delta is the time since the previous one: charge it to this sample.
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
     const id = profile.samples[i];
-    const w = workload(id);
+    if (workload === 'lifecycles' && inActor(id)) workload = 'lesson';
     const fn = shortName(byId.get(id).callFrame.functionName);
-    totals[w] ??= { total_ms: 0, self_ms: new Map() };
-    totals[w].total_ms += ms;
-    totals[w].self_ms.set(fn, (totals[w].self_ms.get(fn) ?? 0) + ms);
+    totals[workload] ??= { total_ms: 0, self_ms: new Map() };
+    totals[workload].total_ms += ms;
+    totals[workload].self_ms.set(fn, (totals[workload].self_ms.get(fn) ?? 0) + ms);
   }
   const out = {};
   for (const [w, t] of Object.entries(totals)) {

@@ -9,8 +9,16 @@
 // Prints one JSON object with both.
 //
 //   source scripts/env.sh && trunk build --release --offline
-//   node scripts/bench-browser.mjs [--quick] [--only engine|page]
+//   node scripts/bench-browser.mjs [--quick] [--only engine|page] [--profile FILE]
+//
+// `--profile FILE` takes a CPU profile of the engine figures through the DevTools protocol,
+// writes it to FILE (open it in Chromium's DevTools, Performance panel) and adds `profile`
+// to the JSON: self time per function for each workload. Names need a wasm that keeps its
+// name section, i.e. a scratch build with `data-keep-debug data-wasm-opt-params="-g"` on
+// index.html's rust link (see docs/PERFORMANCE.md "Speed in the page"); otherwise
+// functions read `wasm-function[N]`.
 
+import fs from 'node:fs';
 import { missing, serveDist, launchChromium } from './dist-server.mjs';
 
 // A full run does a million lifecycles and an hour of lesson in one synchronous call.
@@ -31,13 +39,15 @@ function fail(message) {
   process.exit(2);
 }
 
-const USAGE = 'usage: node scripts/bench-browser.mjs [--quick] [--only engine|page]';
+const USAGE = 'usage: node scripts/bench-browser.mjs [--quick] [--only engine|page] [--profile FILE]';
 const args = process.argv.slice(2);
 let quick = false;
 let only = null;
+let profileFile = null;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--quick') quick = true;
   else if (args[i] === '--only' && ['engine', 'page'].includes(args[i + 1])) only = args[++i];
+  else if (args[i] === '--profile' && args[i + 1]) profileFile = args[++i];
   else fail(`unexpected argument '${args[i]}'\n${USAGE}`);
 }
 const problem = missing();
@@ -54,16 +64,88 @@ const percentile = (xs, p) => {
 };
 const round = (x) => Math.round(x * 10) / 10;
 
+/// How many functions `--profile` lists per workload.
+const PROFILE_TOP = 25;
+/// The profiler's sampling interval, in microseconds (Chromium's default is 1,000).
+const PROFILE_INTERVAL_US = 100;
+
 async function engineFigures(browser, base) {
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  let cdp = null;
+  if (profileFile) {
+    // The benchmarks run while the page loads, so the profiler must be running before the
+    // navigation; a same-origin page first keeps the renderer (and the session) across it.
+    await page.goto(`${base}/profile-blank`);
+    cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: PROFILE_INTERVAL_US });
+    await cdp.send('Profiler.start');
+  }
+  const cpuBefore = await rendererCpuSeconds(browser);
   await page.goto(`${base}/${quick ? '?bench=quick' : '?bench'}`);
   const pre = page.locator('pre#bench');
   await pre.waitFor({ timeout: TIMEOUT_MS }).catch(() => fail(`no <pre id="bench"> in time; page errors: ${errors.join('; ') || 'none'}`));
   const json = JSON.parse(await pre.textContent());
+  json.renderer_cpu_ms = round(1000 * ((await rendererCpuSeconds(browser)) - cpuBefore));
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    fs.writeFileSync(profileFile, JSON.stringify(profile));
+    json.profile = selfTimeByWorkload(profile);
+  }
   await page.close();
   return json;
+}
+
+/// CPU time used so far by the browser's renderer processes. On a shared machine the
+/// wall-clock figures wait for a core; this (loading and both workloads together) does not,
+/// so it is the steadier figure for comparing two builds.
+async function rendererCpuSeconds(browser) {
+  const cdp = await browser.newBrowserCDPSession();
+  const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+  await cdp.detach();
+  return processInfo.filter((p) => p.type === 'renderer').reduce((sum, p) => sum + p.cpuTime, 0);
+}
+
+/// A function's name without its symbol hash (`::h0123456789abcdef`).
+const shortName = (name) => name.replace(/::h[0-9a-f]{16}$/, '') || '(anonymous)';
+
+/// Self time per function, split by workload. The page runs the lifecycles and then the
+/// lesson in one call, and the size-optimised build inlines both drivers into the entry
+/// point, so the split is by time: the lesson starts at the first sample with an actor
+/// (`engine::actors`) on its stack, which the lifecycles never run.
+function selfTimeByWorkload(profile) {
+  const parent = new Map();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const inActor = (id) => {
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      if (byId.get(at).callFrame.functionName.includes('engine::actors::')) return true;
+    }
+    return false;
+  };
+  const totals = {};
+  let workload = 'lifecycles';
+  for (let i = 0; i < profile.samples.length; i++) {
+    // A sample's delta is the time since the previous one: charge it to this sample.
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    const id = profile.samples[i];
+    if (workload === 'lifecycles' && inActor(id)) workload = 'lesson';
+    const fn = shortName(byId.get(id).callFrame.functionName);
+    totals[workload] ??= { total_ms: 0, self_ms: new Map() };
+    totals[workload].total_ms += ms;
+    totals[workload].self_ms.set(fn, (totals[workload].self_ms.get(fn) ?? 0) + ms);
+  }
+  const out = {};
+  for (const [w, t] of Object.entries(totals)) {
+    const top = [...t.self_ms].sort((a, b) => b[1] - a[1]).slice(0, PROFILE_TOP);
+    out[w] = {
+      total_ms: round(t.total_ms),
+      top_self: top.map(([fn, ms]) => ({ fn, ms: round(ms), pct: round((100 * ms) / t.total_ms) })),
+    };
+  }
+  return out;
 }
 
 // Installed before the page's own scripts run. Times are `performance.now()`: milliseconds

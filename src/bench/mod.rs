@@ -355,6 +355,11 @@ mod tests {
         let b = body(42, 100);
         assert_eq!(b.len(), 100);
         assert!(b.starts_with("message 42 xxx"));
+        for len in [5, 32, 100, 200, 1_000] {
+            let b = body(42, len);
+            assert_eq!(b.len(), len, "{b}");
+            assert_eq!(b, format!("message 42 {}", "x".repeat(len))[..len]);
+        }
         assert_ne!(body(1, 100), body(2, 100));
     }
 }

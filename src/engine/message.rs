@@ -19,10 +19,10 @@ pub enum MessageState {
         until: SimTime,
     },
     Visible,
-    /// Received and not yet deleted; `receipt` names the receive that holds it.
+    /// Received and not yet deleted; `Message::last_receipt` names the receive that
+    /// holds it.
     InFlight {
         until: SimTime,
-        receipt: u64,
     },
 }
 
@@ -40,7 +40,8 @@ pub struct Message {
     pub enqueued_at: SimTime,
     pub receive_count: u32,
     pub first_receive_at: OptionalTime,
-    /// The receive whose handle may delete it (0: never received). Older handles are stale.
+    /// The receive whose handle may delete it (0: never received, or a copy no handle
+    /// names). Older handles are stale. While in flight, the receive that holds it.
     pub last_receipt: u64,
     /// When the latest receive happened: in-flight time is capped at 12 h from here.
     pub received_at: SimTime,
@@ -268,7 +269,7 @@ mod tests {
         // live behind `extras` so that a plain standard message does not carry them.
         let size = std::mem::size_of::<Message>();
         eprintln!("size_of::<Message>() = {size}");
-        assert!(size <= 144, "Message grew to {size} bytes");
+        assert!(size <= 136, "Message grew to {size} bytes");
         assert!(Message::new(
             1,
             MessageId::from_random_bytes([1; 16]),

@@ -124,7 +124,7 @@ impl Engine {
         let attempt = queue.receive_attempts.get(attempt_id)?;
         let fresh = now.millis() < attempt.at.millis() + ATTEMPT_WINDOW_MS;
         let intact = attempt.receipts.iter().all(|&(key, receipt)| {
-            matches!(queue.get(key), Some(m) if matches!(m.state, MessageState::InFlight { receipt: r, .. } if r == receipt))
+            matches!(queue.get(key), Some(m) if matches!(m.state, MessageState::InFlight { .. }) && m.last_receipt == receipt)
         });
         if !fresh || !intact {
             queue.receive_attempts.remove(attempt_id);
@@ -133,7 +133,7 @@ impl Engine {
         let attempt = attempt.clone();
         let until = now.plus_secs(poll.visibility_timeout as u64);
         for &(key, receipt) in &attempt.receipts {
-            queue.set_state(key, MessageState::InFlight { until, receipt });
+            queue.set_state(key, MessageState::InFlight { until });
             self.agenda.schedule(
                 until,
                 Due::VisibilityTimeout {
@@ -291,7 +291,7 @@ impl Engine {
             .expect("poll on live queue");
         let name = queue.shared_name.clone();
         let m = queue
-            .set_state(key, MessageState::InFlight { until, receipt })
+            .set_state(key, MessageState::InFlight { until })
             .expect("key is visible");
         m.receive_count += 1;
         m.first_receive_at.get_or_insert(now);

@@ -77,7 +77,7 @@ impl Engine {
             key,
             host,
             // No handle names receipt 0, so only the timeout can end this state.
-            state: MessageState::InFlight { until, receipt: 0 },
+            state: MessageState::InFlight { until },
             last_receipt: 0,
             ..deleted
         };
@@ -183,13 +183,7 @@ impl Engine {
             self.serve_waiting_polls(id);
         } else {
             let until = now.plus_secs(timeout as u64);
-            queue.set_state(
-                r.key,
-                MessageState::InFlight {
-                    until,
-                    receipt: r.receipt,
-                },
-            );
+            queue.set_state(r.key, MessageState::InFlight { until });
             self.agenda.schedule(
                 until,
                 Due::VisibilityTimeout {

@@ -26,9 +26,10 @@ pub enum MessageState {
     },
 }
 
+/// A message as its queue stores it, under its `MessageKey` (the queue's key, not kept
+/// again here: every resident message pays for each field).
 #[derive(Clone, Debug)]
 pub struct Message {
-    pub key: MessageKey,
     /// Shared by the trace events that name it.
     pub message_id: MessageId,
     /// Shared, not copied, when a message moves or is fanned out.
@@ -94,9 +95,8 @@ pub struct MessageExtras {
 
 impl Message {
     /// A just-sent message: visible (or delayed), never received.
-    pub fn new(key: MessageKey, message_id: MessageId, body: Arc<str>, now: SimTime) -> Message {
+    pub fn new(message_id: MessageId, body: Arc<str>, now: SimTime) -> Message {
         Message {
-            key,
             message_id,
             md5_of_body: Md5::digest(body.as_bytes()).into(),
             body,
@@ -269,9 +269,8 @@ mod tests {
         // live behind `extras` so that a plain standard message does not carry them.
         let size = std::mem::size_of::<Message>();
         eprintln!("size_of::<Message>() = {size}");
-        assert!(size <= 136, "Message grew to {size} bytes");
+        assert!(size <= 128, "Message grew to {size} bytes");
         assert!(Message::new(
-            1,
             MessageId::from_random_bytes([1; 16]),
             Arc::from("body"),
             SimTime::ZERO

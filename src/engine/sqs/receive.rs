@@ -411,14 +411,13 @@ impl Engine {
             .remove(key)
             .expect("present");
         let new_key = self.new_key();
-        m.key = new_key;
         m.host = self.pick_host(to);
         m.state = MessageState::Visible;
         m.last_receipt = 0;
         let dest = self.queues.get_mut(&to).expect("exists");
         adjust(&mut m, dest.is_fifo());
         let message_id = m.message_id;
-        dest.insert(m);
+        dest.insert(new_key, m);
         let name = dest.shared_name.clone();
         self.schedule_retention(to, new_key);
         (message_id, name)

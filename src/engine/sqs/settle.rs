@@ -74,7 +74,6 @@ impl Engine {
         let host = self.pick_host(id);
         let message_id = deleted.message_id;
         let mut copy = Message {
-            key,
             host,
             // No handle names receipt 0, so only the timeout can end this state.
             state: MessageState::InFlight { until },
@@ -82,7 +81,7 @@ impl Engine {
             ..deleted
         };
         copy.extras_mut().duplicate = true;
-        self.queues.get_mut(&id).expect("exists").insert(copy);
+        self.queues.get_mut(&id).expect("exists").insert(key, copy);
         self.agenda.schedule(
             until,
             Due::VisibilityTimeout {

@@ -19,16 +19,17 @@ pub enum MessageState {
         until: SimTime,
     },
     Visible,
-    /// Received and not yet deleted; `receipt` names the receive that holds it.
+    /// Received and not yet deleted; `Message::last_receipt` names the receive that
+    /// holds it.
     InFlight {
         until: SimTime,
-        receipt: u64,
     },
 }
 
+/// A message as its queue stores it, under its `MessageKey` (the queue's key, not kept
+/// again here: every resident message pays for each field).
 #[derive(Clone, Debug)]
 pub struct Message {
-    pub key: MessageKey,
     /// Shared by the trace events that name it.
     pub message_id: MessageId,
     /// Shared, not copied, when a message moves or is fanned out.
@@ -40,7 +41,8 @@ pub struct Message {
     pub enqueued_at: SimTime,
     pub receive_count: u32,
     pub first_receive_at: OptionalTime,
-    /// The receive whose handle may delete it (0: never received). Older handles are stale.
+    /// The receive whose handle may delete it (0: never received, or a copy no handle
+    /// names). Older handles are stale. While in flight, the receive that holds it.
     pub last_receipt: u64,
     /// When the latest receive happened: in-flight time is capped at 12 h from here.
     pub received_at: SimTime,
@@ -93,9 +95,8 @@ pub struct MessageExtras {
 
 impl Message {
     /// A just-sent message: visible (or delayed), never received.
-    pub fn new(key: MessageKey, message_id: MessageId, body: Arc<str>, now: SimTime) -> Message {
+    pub fn new(message_id: MessageId, body: Arc<str>, now: SimTime) -> Message {
         Message {
-            key,
             message_id,
             md5_of_body: Md5::digest(body.as_bytes()).into(),
             body,
@@ -270,9 +271,8 @@ mod tests {
         // live behind `extras` so that a plain standard message does not carry them.
         let size = std::mem::size_of::<Message>();
         eprintln!("size_of::<Message>() = {size}");
-        assert!(size <= 144, "Message grew to {size} bytes");
+        assert!(size <= 128, "Message grew to {size} bytes");
         assert!(Message::new(
-            1,
             MessageId::from_random_bytes([1; 16]),
             Arc::from("body"),
             SimTime::ZERO

@@ -499,7 +499,7 @@ impl Engine {
                 until,
             } => matches!(
                 message(queue, key),
-                Some(m) if m.state == MessageState::InFlight { receipt: *receipt, until: *until }
+                Some(m) if m.state == MessageState::InFlight { until: *until } && m.last_receipt == *receipt
             ),
             // Live only while the period it was scheduled under still ends by then.
             Due::RetentionEnds { queue, key, at } => self

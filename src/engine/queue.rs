@@ -158,6 +158,10 @@ impl Queue {
     pub fn messages(&self) -> impl Iterator<Item = &Message> {
         self.messages.values().map(|m| &**m)
     }
+    /// The messages with their keys, oldest first.
+    pub fn keyed_messages(&self) -> impl Iterator<Item = (MessageKey, &Message)> {
+        self.messages.iter().map(|(&k, m)| (k, &**m))
+    }
     /// When `m` expires under the queue's retention period as it is now.
     pub fn retention_end(&self, m: &Message) -> SimTime {
         m.enqueued_at
@@ -246,8 +250,7 @@ impl Queue {
         !self.groups.is_empty()
     }
 
-    pub fn insert(&mut self, message: Message) {
-        let key = message.key;
+    pub fn insert(&mut self, key: MessageKey, message: Message) {
         let (host, state, group) = (message.host, message.state, message.group_id.clone());
         self.messages.insert(key, Box::new(message));
         if let Some(g) = &group {

@@ -376,10 +376,18 @@ impl Trace {
     pub fn push(&mut self, at: SimTime, event: Event) {
         // Dropping in chunks of half a window keeps the cost per push constant (one memmove
         // of the kept half per half window pushed) and `entries()` one slice.
-        if self.window > 0 && self.entries.len() >= self.window + self.window / 2 {
+        let most = self.window + self.window / 2;
+        if self.window > 0 && self.entries.len() >= most {
             let excess = self.entries.len() - self.window;
             self.entries.drain(..excess);
             self.dropped += excess;
+        }
+        // Never more than a window and a half is kept, so doubling past that would leave
+        // spare room for good (262,144 entries' worth instead of 150,000 by default).
+        if self.window > 0 && self.entries.len() == self.entries.capacity() {
+            let len = self.entries.len();
+            let wanted = (2 * len).max(4).min(most).max(len + 1);
+            self.entries.reserve_exact(wanted - len);
         }
         self.entries.push(TraceEntry { at, event });
     }
@@ -451,6 +459,22 @@ mod tests {
             "a reader behind the window"
         );
         assert!(t.since(10).is_empty());
+    }
+
+    #[test]
+    fn a_window_never_holds_spare_room_past_a_window_and_a_half() {
+        let mut t = Trace::with_window(1000);
+        for i in 0..5000 {
+            t.push(SimTime(i as u64), created(0));
+        }
+        assert_eq!(t.len(), 5000);
+        assert!(t.entries.capacity() <= 1500, "{}", t.entries.capacity());
+        let mut one = Trace::with_window(1);
+        for i in 0..10 {
+            one.push(SimTime(i as u64), created(i));
+        }
+        assert_eq!(one.since(9)[0].event, created(9));
+        assert!(one.entries.capacity() <= 4, "{}", one.entries.capacity());
     }
 
     #[test]

@@ -7,6 +7,7 @@ use super::describe::describe;
 use super::notes::{Move, MoveKind, TraceNotes};
 use super::sns_view::SnsSnapshot;
 use super::state::{AppState, ReceivedItem};
+use crate::engine::message::MessageKey;
 use crate::engine::metrics::MinuteSample;
 use crate::engine::{Engine, Message, MessageId, MessageState, Queue, SimTime};
 use litemap::LiteMap;
@@ -289,9 +290,9 @@ impl Snapshot {
                     arrivals.insert(m.message_id, *m);
                 }
                 let rows: Vec<MessageRow> = q
-                    .messages()
+                    .keyed_messages()
                     .take(MAX_ROWS)
-                    .map(|m| row(q, m, now, &notes, &arrivals))
+                    .map(|(key, m)| row(q, key, m, now, &notes, &arrivals))
                     .collect();
                 let unlisted = Unlisted::of(q, &rows);
                 let groups = q
@@ -422,6 +423,7 @@ fn info(q: &Queue, dead_letter_targets: &LiteMap<&str, Vec<String>>) -> QueueInf
 
 fn row(
     q: &Queue,
+    key: MessageKey,
     m: &Message,
     now: SimTime,
     notes: &TraceNotes,
@@ -450,7 +452,7 @@ fn row(
         .plus_secs(q.attributes.message_retention_period as u64);
     let flags = notes.flags(&q.name, m.message_id);
     MessageRow {
-        key: m.key,
+        key,
         message_id: m.message_id.to_string(),
         body: m.body.clone(),
         receive_count: m.receive_count,

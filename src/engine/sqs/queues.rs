@@ -364,7 +364,7 @@ impl Engine {
         if retention_changed {
             // The new period applies to messages already in the queue; their earlier
             // expiry entries go stale.
-            let keys: Vec<MessageKey> = queue.messages().map(|m| m.key).collect();
+            let keys: Vec<MessageKey> = queue.keyed_messages().map(|(k, _)| k).collect();
             for key in keys {
                 self.schedule_retention(id, key);
             }

@@ -124,7 +124,7 @@ impl Engine {
         let attempt = queue.receive_attempts.get(attempt_id)?;
         let fresh = now.millis() < attempt.at.millis() + ATTEMPT_WINDOW_MS;
         let intact = attempt.receipts.iter().all(|&(key, receipt)| {
-            matches!(queue.get(key), Some(m) if matches!(m.state, MessageState::InFlight { receipt: r, .. } if r == receipt))
+            matches!(queue.get(key), Some(m) if matches!(m.state, MessageState::InFlight { .. }) && m.last_receipt == receipt)
         });
         if !fresh || !intact {
             queue.receive_attempts.remove(attempt_id);
@@ -133,7 +133,7 @@ impl Engine {
         let attempt = attempt.clone();
         let until = now.plus_secs(poll.visibility_timeout as u64);
         for &(key, receipt) in &attempt.receipts {
-            queue.set_state(key, MessageState::InFlight { until, receipt });
+            queue.set_state(key, MessageState::InFlight { until });
             self.agenda.schedule(
                 until,
                 Due::VisibilityTimeout {
@@ -291,7 +291,7 @@ impl Engine {
             .expect("poll on live queue");
         let name = queue.shared_name.clone();
         let m = queue
-            .set_state(key, MessageState::InFlight { until, receipt })
+            .set_state(key, MessageState::InFlight { until })
             .expect("key is visible");
         m.receive_count += 1;
         m.first_receive_at.get_or_insert(now);
@@ -411,14 +411,13 @@ impl Engine {
             .remove(key)
             .expect("present");
         let new_key = self.new_key();
-        m.key = new_key;
         m.host = self.pick_host(to);
         m.state = MessageState::Visible;
         m.last_receipt = 0;
         let dest = self.queues.get_mut(&to).expect("exists");
         adjust(&mut m, dest.is_fifo());
         let message_id = m.message_id;
-        dest.insert(m);
+        dest.insert(new_key, m);
         let name = dest.shared_name.clone();
         self.schedule_retention(to, new_key);
         (message_id, name)

@@ -139,7 +139,7 @@ impl Engine {
         let message_id = self.rng.message_id();
         let host = self.pick_host(id);
         let key = self.new_key();
-        let mut m = Message::new(key, message_id, Arc::from(input.message_body), now);
+        let mut m = Message::new(message_id, Arc::from(input.message_body), now);
         m.host = host;
         m.group_id = group.clone();
         m.set_extras(MessageExtras {
@@ -177,7 +177,7 @@ impl Engine {
                 },
             );
         }
-        queue.insert(m);
+        queue.insert(key, m);
         queue.metrics.sent(now, size);
         let name = queue.shared_name.clone();
         if delay > 0 {

@@ -74,15 +74,14 @@ impl Engine {
         let host = self.pick_host(id);
         let message_id = deleted.message_id;
         let mut copy = Message {
-            key,
             host,
             // No handle names receipt 0, so only the timeout can end this state.
-            state: MessageState::InFlight { until, receipt: 0 },
+            state: MessageState::InFlight { until },
             last_receipt: 0,
             ..deleted
         };
         copy.extras_mut().duplicate = true;
-        self.queues.get_mut(&id).expect("exists").insert(copy);
+        self.queues.get_mut(&id).expect("exists").insert(key, copy);
         self.agenda.schedule(
             until,
             Due::VisibilityTimeout {
@@ -183,13 +182,7 @@ impl Engine {
             self.serve_waiting_polls(id);
         } else {
             let until = now.plus_secs(timeout as u64);
-            queue.set_state(
-                r.key,
-                MessageState::InFlight {
-                    until,
-                    receipt: r.receipt,
-                },
-            );
+            queue.set_state(r.key, MessageState::InFlight { until });
             self.agenda.schedule(
                 until,
                 Due::VisibilityTimeout {

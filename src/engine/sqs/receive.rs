@@ -218,7 +218,8 @@ impl Engine {
             }
         };
         let sampled: Vec<u32>;
-        let hosts: &[u32] = if long || hosts_total == 1 {
+        let every_host = long || hosts_total == 1;
+        let hosts: &[u32] = if every_host {
             all_hosts
         } else {
             let p = chaos.short_poll_host_probability();
@@ -241,9 +242,12 @@ impl Engine {
             let Some(key) = next else {
                 break;
             };
-            let reordered = queue
-                .oldest_visible(all_hosts)
-                .is_some_and(|oldest| oldest < key);
+            // The oldest of every host is `key` itself unless a sample or fairness
+            // chose it: only then can it be out of order (saves a search per message).
+            let reordered = (!every_host || queue.has_groups())
+                && queue
+                    .oldest_visible(all_hosts)
+                    .is_some_and(|oldest| oldest < key);
             if self.move_to_dead_letter_queue_if_due(poll.queue, key) {
                 continue;
             }

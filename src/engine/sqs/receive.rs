@@ -1,6 +1,7 @@
 //! ReceiveMessage: short and long polls, FIFO group order, fair queues, receive request
 //! attempt ids and the move to a dead-letter queue.
 
+use super::super::agenda::Lane;
 use super::super::error::SqsError;
 use super::super::message::{Message, MessageKey, MessageState, ReceivedMessage};
 use super::super::message_attributes::{md5_of_message_attributes, select};
@@ -101,7 +102,7 @@ impl Engine {
         self.polls.insert(poll_id, poll);
         self.waiting.entry(id).or_default().push_back(poll_id);
         self.agenda
-            .schedule(until, Due::PollTimeout { poll: poll_id });
+            .schedule_in(Lane::PollEnds, until, Due::PollTimeout { poll: poll_id });
         let name = self.queues[&id].shared_name.clone();
         self.trace.push(
             self.now,
@@ -353,7 +354,8 @@ impl Engine {
             reordered,
             duplicate: m.duplicate,
         };
-        self.agenda.schedule(
+        self.agenda.schedule_in(
+            Lane::VisibilityTimeouts,
             until,
             Due::VisibilityTimeout {
                 queue: poll.queue,

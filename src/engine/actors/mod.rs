@@ -30,6 +30,7 @@ pub use rate::{MilliRate, RatePattern};
 pub use scaling::Instances;
 pub use template::Template;
 
+use super::agenda::Lane;
 use super::trace::Event;
 use super::{Due, Engine, PollId, Queue, SimTime};
 use consumer::ConsumerGroup;
@@ -325,8 +326,12 @@ impl Engine {
         let Some(a) = self.actors.all.get_mut(&actor) else {
             return;
         };
+        let mut lane = None;
         let gen = match slot {
             Slot::Main => {
+                if matches!(a.kind, Kind::Producer(_)) {
+                    lane = Some(Lane::Sends);
+                }
                 a.main_gen += 1;
                 a.main_gen
             }
@@ -341,8 +346,13 @@ impl Engine {
                 Kind::Producer(_) => return,
             },
         };
-        self.agenda
-            .schedule(at.max(self.now), Due::Actor(Wake { actor, slot, gen }));
+        let (at, due) = (at.max(self.now), Due::Actor(Wake { actor, slot, gen }));
+        // Wake-ups at once and a producer's sends arrive in time order (see `Agenda`).
+        match lane {
+            _ if at == self.now => self.agenda.schedule_in(Lane::Now, at, due),
+            Some(lane) => self.agenda.schedule_in(lane, at, due),
+            None => self.agenda.schedule(at, due),
+        }
     }
 
     pub(in crate::engine) fn actor_wake_is_live(&self, wake: &Wake) -> bool {

@@ -28,6 +28,8 @@ use base64::Engine as _;
 /// The sender every message claims (an IAM user id in real SQS).
 const SENDER_ID: &str = "AIDAFANOUTSIMULATOR01";
 const RECEIPT_PREFIX: &str = "AQEB";
+/// `attributes::queue_url("")`, spelled out so finding a queue can compare it as bytes.
+const QUEUE_URL_PREFIX: &str = "https://sqs.us-east-1.amazonaws.com/123456789012/";
 
 fn out_of_range(parameter: &str, value: i64, reason: &str) -> SqsError {
     SqsError::invalid_value(format!(
@@ -287,7 +289,20 @@ impl Engine {
                 None => ("", s),
             }
         }
-        let (rest, name) = split_last(url.trim_end_matches('/'));
+        let url = url.trim_end_matches('/');
+        // Nearly every URL is one the engine handed out: one prefix comparison finds its
+        // name. Anything else (another host, extra segments) takes the general path.
+        if let Some(name) = url
+            .strip_prefix(QUEUE_URL_PREFIX)
+            .filter(|name| !name.contains('/'))
+        {
+            return self
+                .by_name
+                .get(name)
+                .copied()
+                .ok_or_else(SqsError::no_such_queue);
+        }
+        let (rest, name) = split_last(url);
         let (_, account) = split_last(rest);
         if account != super::attributes::ACCOUNT_ID {
             return Err(SqsError::no_such_queue());
@@ -339,5 +354,15 @@ impl Engine {
         } else {
             0
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::QUEUE_URL_PREFIX;
+
+    #[test]
+    fn the_url_prefix_is_the_engines_own() {
+        assert_eq!(super::super::attributes::queue_url(""), QUEUE_URL_PREFIX);
     }
 }

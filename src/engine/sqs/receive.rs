@@ -1,6 +1,7 @@
 //! ReceiveMessage: short and long polls, FIFO group order, fair queues, receive request
 //! attempt ids and the move to a dead-letter queue.
 
+use super::super::agenda::Lane;
 use super::super::error::SqsError;
 use super::super::message::{Message, MessageKey, MessageState, ReceivedMessage};
 use super::super::message_attributes::{md5_of_message_attributes, select};
@@ -101,7 +102,7 @@ impl Engine {
         self.polls.insert(poll_id, poll);
         self.waiting.entry(id).or_default().push_back(poll_id);
         self.agenda
-            .schedule(until, Due::PollTimeout { poll: poll_id });
+            .schedule_in(Lane::PollEnds, until, Due::PollTimeout { poll: poll_id });
         let name = self.queues[&id].shared_name.clone();
         self.trace.push(
             self.now,
@@ -218,7 +219,8 @@ impl Engine {
             }
         };
         let sampled: Vec<u32>;
-        let hosts: &[u32] = if long || hosts_total == 1 {
+        let every_host = long || hosts_total == 1;
+        let hosts: &[u32] = if every_host {
             all_hosts
         } else {
             let p = chaos.short_poll_host_probability();
@@ -229,7 +231,8 @@ impl Engine {
             sampled = some;
             &sampled
         };
-        let mut out = Vec::with_capacity(poll.max as usize);
+        // Sized at the first message: a long poll that parks allocates nothing.
+        let mut out = Vec::new();
         while out.len() < poll.max as usize {
             let queue = &self.queues[&poll.queue];
             // Fair queues: once senders tag messages with groups, quiet groups go first.
@@ -241,11 +244,17 @@ impl Engine {
             let Some(key) = next else {
                 break;
             };
-            let reordered = queue
-                .oldest_visible(all_hosts)
-                .is_some_and(|oldest| oldest < key);
+            // The oldest of every host is `key` itself unless a sample or fairness
+            // chose it: only then can it be out of order (saves a search per message).
+            let reordered = (!every_host || queue.has_groups())
+                && queue
+                    .oldest_visible(all_hosts)
+                    .is_some_and(|oldest| oldest < key);
             if self.move_to_dead_letter_queue_if_due(poll.queue, key) {
                 continue;
+            }
+            if out.is_empty() {
+                out.reserve_exact(poll.max as usize);
             }
             out.push(self.deliver(poll, key, reordered));
         }
@@ -343,7 +352,8 @@ impl Engine {
             reordered,
             duplicate: m.is_duplicate(),
         };
-        self.agenda.schedule(
+        self.agenda.schedule_in(
+            Lane::VisibilityTimeouts,
             until,
             Due::VisibilityTimeout {
                 queue: poll.queue,

@@ -120,11 +120,7 @@ fn resumes_at(len: usize, last_is_advance: bool, from: usize) -> bool {
 /// Where entries added after a journal of these entries start: its last clock move is
 /// sent again, since a later move extends that entry instead of adding one.
 fn resend_from(journal: &[crate::engine::journal::Entry]) -> usize {
-    use crate::engine::journal::Op;
-    match journal.last() {
-        Some(e) if matches!(e.op, Op::Advance) => journal.len() - 1,
-        _ => journal.len(),
-    }
+    journal.len() - usize::from(last_is_advance(journal))
 }
 
 fn last_is_advance(journal: &[crate::engine::journal::Entry]) -> bool {

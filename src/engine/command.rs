@@ -55,7 +55,10 @@ impl DeleteMessageBatchEntry {
             .into_iter()
             .enumerate()
             .map(|(i, receipt_handle)| DeleteMessageBatchEntry {
-                id: i.to_string(),
+                // Batches hold at most ten: one-digit ids are copied, not formatted.
+                id: ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]
+                    .get(i)
+                    .map_or_else(|| i.to_string(), |d| (*d).to_owned()),
                 receipt_handle,
             })
             .collect()

@@ -95,7 +95,37 @@ pub struct Queue {
     /// (for the front) instead of one per message. Sends arrive in this order; an entry
     /// that would break it (a message moved in from another queue keeps its send time)
     /// goes on the agenda itself.
-    retention: VecDeque<RetentionEntry>,
+    retention: VecDeque<RetentionRun>,
+}
+
+/// Retention ends that follow one another closely: the same moment, and each the agenda
+/// place and key after the last. A batch of sends, or a burst at one virtual time, makes
+/// one run, so a deep queue pays 32 bytes per run instead of 24 per message (a queue fed
+/// one message per moment pays 32 per message).
+#[derive(Clone, Copy, Debug)]
+struct RetentionRun {
+    first: RetentionEntry,
+    /// How many entries follow `first`.
+    more: u32,
+}
+
+impl RetentionRun {
+    fn last(&self) -> RetentionEntry {
+        let more = u64::from(self.more);
+        RetentionEntry {
+            seq: self.first.seq + more,
+            key: self.first.key + more,
+            ..self.first
+        }
+    }
+    /// Whether `entry` is the one after the last, so the run can take it.
+    fn extends_to(&self, entry: &RetentionEntry) -> bool {
+        let last = self.last();
+        entry.at == last.at
+            && Some(entry.seq) == last.seq.checked_add(1)
+            && Some(entry.key) == last.key.checked_add(1)
+            && self.more < u32::MAX
+    }
 }
 
 impl Queue {
@@ -297,22 +327,38 @@ impl Queue {
     /// Keeps `entry` if it fires after every entry kept already; returns whether it was
     /// kept, and whether it is now the front (the one the agenda must know about).
     pub fn keep_retention(&mut self, entry: RetentionEntry) -> Option<bool> {
-        match self.retention.back() {
-            Some(last) if (entry.at, entry.seq) < (last.at, last.seq) => None,
-            last => {
-                let first = last.is_none();
-                self.retention.push_back(entry);
+        match self.retention.back_mut() {
+            Some(run) if run.extends_to(&entry) => {
+                run.more += 1;
+                Some(false)
+            }
+            Some(run) if (entry.at, entry.seq) < (run.last().at, run.last().seq) => None,
+            back => {
+                let first = back.is_none();
+                self.retention.push_back(RetentionRun {
+                    first: entry,
+                    more: 0,
+                });
                 Some(first)
             }
         }
     }
     /// The retention entry that fires first.
     pub fn retention_front(&self) -> Option<RetentionEntry> {
-        self.retention.front().copied()
+        self.retention.front().map(|run| run.first)
     }
     /// Drops the front entry; returns the new front.
     pub fn pop_retention(&mut self) -> Option<RetentionEntry> {
-        self.retention.pop_front();
+        match self.retention.front_mut() {
+            Some(run) if run.more > 0 => {
+                run.more -= 1;
+                run.first.seq += 1;
+                run.first.key += 1;
+            }
+            _ => {
+                self.retention.pop_front();
+            }
+        }
         self.retention_front()
     }
 
@@ -416,5 +462,56 @@ mod tests {
         q.drain();
         assert_eq!(q.retention_front(), None);
         assert_eq!(q.keep_retention(entry(10, 5)), Some(true));
+    }
+
+    #[test]
+    fn runs_of_retention_ends_give_back_every_entry_in_order() {
+        // The same answers as a plain list of entries, over bursts (consecutive places
+        // and keys at one moment), gaps in either, new moments and out-of-order entries.
+        let mut q = Queue::new(1, "q", QueueAttributes::default(), 1, SimTime::ZERO);
+        let mut plain: VecDeque<RetentionEntry> = VecDeque::new();
+        let (mut at, mut seq, mut key) = (100, 1, 1);
+        for i in 0u64..400 {
+            match i % 23 {
+                0 => at += 5,
+                7 => seq += 2,
+                11 => key += 3,
+                _ => {}
+            }
+            let e = if i % 37 == 36 {
+                RetentionEntry {
+                    at: SimTime(at - 1),
+                    seq,
+                    key,
+                }
+            } else {
+                RetentionEntry {
+                    at: SimTime(at),
+                    seq,
+                    key,
+                }
+            };
+            let expected = match plain.back() {
+                Some(last) if (e.at, e.seq) < (last.at, last.seq) => None,
+                last => {
+                    let first = last.is_none();
+                    plain.push_back(e);
+                    Some(first)
+                }
+            };
+            assert_eq!(q.keep_retention(e), expected, "keeping {e:?}");
+            (seq, key) = (seq + 1, key + 1);
+            if i % 5 == 4 {
+                plain.pop_front();
+                assert_eq!(q.pop_retention(), plain.front().copied());
+            }
+        }
+        assert!(q.retention.len() < plain.len() / 4, "bursts share runs");
+        while !plain.is_empty() {
+            assert_eq!(q.retention_front(), plain.front().copied());
+            plain.pop_front();
+            assert_eq!(q.pop_retention(), plain.front().copied());
+        }
+        assert_eq!(q.retention_front(), None);
     }
 }

@@ -12,6 +12,7 @@ use super::attributes::{queue_arn, queue_url, QueueAttributes};
 use super::deduplication::DeduplicationWindow;
 use super::message::{Message, MessageKey, MessageState, ReceivedMessage};
 use super::message_id::MessageId;
+use super::message_store::MessageStore;
 use super::metrics::QueueMetrics;
 use super::time::SimTime;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
@@ -80,10 +81,7 @@ pub struct Queue {
     pub deduplication: DeduplicationWindow<DeduplicationKey, Deduplicated>,
     pub receive_attempts: BTreeMap<String, ReceiveAttempt>,
     pub metrics: QueueMetrics,
-    /// Boxed: a `Message` is about 250 bytes, and a B-tree shifts its values within a
-    /// node on every insert and remove (deletes take the oldest, at the front of a node).
-    /// Moving pointers instead of messages made the lesson workload markedly faster.
-    messages: BTreeMap<MessageKey, Box<Message>>,
+    messages: MessageStore,
     /// Per host: keys of visible messages, oldest first.
     visible: Vec<BTreeSet<MessageKey>>,
     groups: BTreeMap<Arc<str>, Group>,
@@ -151,7 +149,7 @@ impl Queue {
             deduplication: DeduplicationWindow::default(),
             receive_attempts: BTreeMap::new(),
             metrics: QueueMetrics::default(),
-            messages: BTreeMap::new(),
+            messages: MessageStore::default(),
             visible: (0..hosts.max(1)).map(|_| BTreeSet::new()).collect(),
             groups: BTreeMap::new(),
             ready: BTreeSet::new(),
@@ -183,14 +181,14 @@ impl Queue {
         self.messages.is_empty()
     }
     pub fn get(&self, key: MessageKey) -> Option<&Message> {
-        self.messages.get(&key).map(|m| &**m)
+        self.messages.get(key)
     }
     pub fn messages(&self) -> impl Iterator<Item = &Message> {
-        self.messages.values().map(|m| &**m)
+        self.messages.iter().map(|(_, m)| m)
     }
     /// The messages with their keys, oldest first.
     pub fn keyed_messages(&self) -> impl Iterator<Item = (MessageKey, &Message)> {
-        self.messages.iter().map(|(&k, m)| (k, &**m))
+        self.messages.iter()
     }
     /// When `m` expires under the queue's retention period as it is now.
     pub fn retention_end(&self, m: &Message) -> SimTime {
@@ -199,7 +197,7 @@ impl Queue {
     }
     /// The message sent longest ago that is still here (for ApproximateAgeOfOldestMessage).
     pub fn oldest(&self) -> Option<&Message> {
-        self.messages.values().next().map(|m| &**m)
+        self.messages.first()
     }
     pub fn group(&self, id: &str) -> Option<&Group> {
         self.groups.get(id)
@@ -246,7 +244,7 @@ impl Queue {
     pub fn fairest_visible(&self, hosts: &[u32]) -> Option<MessageKey> {
         let on_hosts = |k: &MessageKey| {
             self.messages
-                .get(k)
+                .get(*k)
                 .is_some_and(|m| hosts.contains(&m.host))
         };
         let mut best: Option<(usize, MessageKey)> = None;
@@ -265,7 +263,7 @@ impl Queue {
                 self.visible[h as usize]
                     .iter()
                     .take(64)
-                    .find(|k| self.messages[k].group_id.is_none())
+                    .find(|&&k| self.get(k).is_some_and(|m| m.group_id.is_none()))
                     .copied()
             })
             .min();
@@ -282,7 +280,7 @@ impl Queue {
 
     pub fn insert(&mut self, key: MessageKey, message: Message) {
         let (host, state, group) = (message.host, message.state, message.group_id.clone());
-        self.messages.insert(key, Box::new(message));
+        self.messages.insert(key, message);
         if let Some(g) = &group {
             self.groups.entry(g.clone()).or_default().all.insert(key);
         }
@@ -291,7 +289,7 @@ impl Queue {
     }
 
     pub fn remove(&mut self, key: MessageKey) -> Option<Message> {
-        let m = *self.messages.remove(&key)?;
+        let m = self.messages.remove(key)?;
         self.track(key, m.host, &m.state, m.group_id.as_ref(), false);
         if let Some(g) = &m.group_id {
             let group = self.groups.get_mut(g).expect("indexed");
@@ -310,18 +308,18 @@ impl Queue {
 
     /// Moves a message to a new state, keeping the indexes and counters right.
     pub fn set_state(&mut self, key: MessageKey, state: MessageState) -> Option<&mut Message> {
-        let m = self.messages.get_mut(&key)?;
+        let m = self.messages.get_mut(key)?;
         let old = std::mem::replace(&mut m.state, state);
         let (host, group) = (m.host, m.group_id.clone());
         self.track(key, host, &old, group.as_ref(), false);
         self.track(key, host, &state, group.as_ref(), true);
         self.refresh_group(group.as_ref());
-        self.messages.get_mut(&key).map(|m| &mut **m)
+        self.messages.get_mut(key)
     }
 
     /// Changes a message's fields that no index depends on.
     pub fn get_mut(&mut self, key: MessageKey) -> Option<&mut Message> {
-        self.messages.get_mut(&key).map(|m| &mut **m)
+        self.messages.get_mut(key)
     }
 
     /// Keeps `entry` if it fires after every entry kept already; returns whether it was
@@ -365,13 +363,13 @@ impl Queue {
     pub fn drain(&mut self) -> Vec<Message> {
         // Every kept entry names a message leaving now.
         self.retention = VecDeque::new();
-        let all = std::mem::take(&mut self.messages);
+        let all = self.messages.take_all();
         self.visible.iter_mut().for_each(BTreeSet::clear);
         self.groups.clear();
         self.ready.clear();
         self.in_flight = 0;
         self.delayed = 0;
-        all.into_values().map(|m| *m).collect()
+        all
     }
 
     /// Counts a message in (`present`) or out of its state's index and counter.

@@ -28,68 +28,8 @@ impl MessageStore {
         self.len == 0
     }
 
-    /// Where `key` is (Ok), or would go (Err). Keys come from one engine-wide counter,
-    /// so a queue's keys are spread about evenly and a guess from the first and last
-    /// lands on or near the slot (on it, for a queue alone in its engine with no empty
-    /// slots). Searching outward from the guess in doubling steps keeps the worst case
-    /// O(log n) and touches a few cache lines instead of a binary search's twenty at a
-    /// million messages.
     fn position(&self, key: MessageKey) -> Result<usize, usize> {
-        let n = self.slots.len();
-        let key_at = |i: usize| self.slots[i].0;
-        let (first, last) = match (self.slots.front(), self.slots.back()) {
-            (Some(&(first, _)), Some(&(last, _))) => (first, last),
-            _ => return Err(0),
-        };
-        if key <= first {
-            return if key == first { Ok(0) } else { Err(0) };
-        }
-        if key >= last {
-            return if key == last { Ok(n - 1) } else { Err(n) };
-        }
-        // first < key < last, so n >= 2 and the guess is within 0..n-1.
-        let (span, from_first) = (last - first, key - first);
-        let guess = match from_first.checked_mul(n as u64 - 1) {
-            Some(product) => (product / span) as usize,
-            // Only with keys past 2^40 or so: no engine makes that many.
-            None => (u128::from(from_first) * (n as u128 - 1) / u128::from(span)) as usize,
-        };
-        if key_at(guess) == key {
-            return Ok(guess);
-        }
-        // Bracket the key as lo < key <= hi (by key), then halve.
-        let (mut lo, mut hi) = if key_at(guess) < key {
-            let (mut lo, mut step) = (guess, 1);
-            loop {
-                let hi = (guess + step).min(n - 1);
-                if key_at(hi) >= key {
-                    break (lo, hi);
-                }
-                (lo, step) = (hi, step * 2);
-            }
-        } else {
-            let (mut hi, mut step) = (guess, 1);
-            loop {
-                let lo = guess.saturating_sub(step);
-                if key_at(lo) < key {
-                    break (lo, hi);
-                }
-                (hi, step) = (lo, step * 2);
-            }
-        };
-        while hi - lo > 1 {
-            let mid = lo + (hi - lo) / 2;
-            if key_at(mid) < key {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        if key_at(hi) == key {
-            Ok(hi)
-        } else {
-            Err(hi)
-        }
+        search(&self.slots, key, |&(k, _)| k)
     }
 
     pub fn get(&self, key: MessageKey) -> Option<&Message> {
@@ -169,6 +109,74 @@ impl MessageStore {
             .into_iter()
             .filter_map(|(_, m)| m.map(|m| *m))
             .collect()
+    }
+}
+
+/// Where `key` is in `slots`, increasing by `key_of` (Ok), or would go (Err). Keys come
+/// from one engine-wide counter, so a queue's keys are spread about evenly and a guess from the first and last
+/// lands on or near the slot (on it, for a queue alone in its engine with no empty
+/// slots). Searching outward from the guess in doubling steps keeps the worst case
+/// O(log n) and touches a few cache lines instead of a binary search's twenty at a
+/// million messages.
+pub(super) fn search<T>(
+    slots: &VecDeque<T>,
+    key: MessageKey,
+    key_of: impl Fn(&T) -> MessageKey,
+) -> Result<usize, usize> {
+    let n = slots.len();
+    let key_at = |i: usize| key_of(&slots[i]);
+    let (first, last) = match (slots.front(), slots.back()) {
+        (Some(first), Some(last)) => (key_of(first), key_of(last)),
+        _ => return Err(0),
+    };
+    if key <= first {
+        return if key == first { Ok(0) } else { Err(0) };
+    }
+    if key >= last {
+        return if key == last { Ok(n - 1) } else { Err(n) };
+    }
+    // first < key < last, so n >= 2 and the guess is within 0..n-1.
+    let (span, from_first) = (last - first, key - first);
+    let guess = match from_first.checked_mul(n as u64 - 1) {
+        Some(product) => (product / span) as usize,
+        // Only with keys past 2^40 or so: no engine makes that many.
+        None => (u128::from(from_first) * (n as u128 - 1) / u128::from(span)) as usize,
+    };
+    if key_at(guess) == key {
+        return Ok(guess);
+    }
+    // Bracket the key as lo < key <= hi (by key), then halve.
+    let (mut lo, mut hi) = if key_at(guess) < key {
+        let (mut lo, mut step) = (guess, 1);
+        loop {
+            let hi = (guess + step).min(n - 1);
+            if key_at(hi) >= key {
+                break (lo, hi);
+            }
+            (lo, step) = (hi, step * 2);
+        }
+    } else {
+        let (mut hi, mut step) = (guess, 1);
+        loop {
+            let lo = guess.saturating_sub(step);
+            if key_at(lo) < key {
+                break (lo, hi);
+            }
+            (hi, step) = (lo, step * 2);
+        }
+    };
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if key_at(mid) < key {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    if key_at(hi) == key {
+        Ok(hi)
+    } else {
+        Err(hi)
     }
 }
 

@@ -28,6 +28,7 @@ pub mod sns;
 mod sqs;
 pub mod time;
 pub mod trace;
+mod visible_keys;
 
 pub use command::{
     BatchFailure, ChangeMessageVisibilityBatchEntry, Command, DeleteMessageBatchEntry,

@@ -15,6 +15,7 @@ use super::message_id::MessageId;
 use super::message_store::MessageStore;
 use super::metrics::QueueMetrics;
 use super::time::SimTime;
+use super::visible_keys::VisibleKeys;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::sync::Arc;
 
@@ -83,7 +84,7 @@ pub struct Queue {
     pub metrics: QueueMetrics,
     messages: MessageStore,
     /// Per host: keys of visible messages, oldest first.
-    visible: Vec<BTreeSet<MessageKey>>,
+    visible: Vec<VisibleKeys>,
     groups: BTreeMap<Arc<str>, Group>,
     /// FIFO: groups that can be served now, by the key of their head message.
     ready: BTreeSet<(MessageKey, Arc<str>)>,
@@ -150,7 +151,7 @@ impl Queue {
             receive_attempts: BTreeMap::new(),
             metrics: QueueMetrics::default(),
             messages: MessageStore::default(),
-            visible: (0..hosts.max(1)).map(|_| BTreeSet::new()).collect(),
+            visible: (0..hosts.max(1)).map(|_| VisibleKeys::default()).collect(),
             groups: BTreeMap::new(),
             ready: BTreeSet::new(),
             in_flight: 0,
@@ -166,7 +167,7 @@ impl Queue {
         self.visible.len() as u32
     }
     pub fn visible_count(&self) -> usize {
-        self.visible.iter().map(BTreeSet::len).sum()
+        self.visible.iter().map(VisibleKeys::len).sum()
     }
     pub fn in_flight_count(&self) -> usize {
         self.in_flight
@@ -221,7 +222,7 @@ impl Queue {
     pub fn oldest_visible(&self, hosts: &[u32]) -> Option<MessageKey> {
         hosts
             .iter()
-            .filter_map(|&h| self.visible[h as usize].first().copied())
+            .filter_map(|&h| self.visible[h as usize].first())
             .min()
     }
 
@@ -263,8 +264,7 @@ impl Queue {
                 self.visible[h as usize]
                     .iter()
                     .take(64)
-                    .find(|&&k| self.get(k).is_some_and(|m| m.group_id.is_none()))
-                    .copied()
+                    .find(|&k| self.get(k).is_some_and(|m| m.group_id.is_none()))
             })
             .min();
         if let Some(k) = ungrouped {
@@ -364,7 +364,7 @@ impl Queue {
         // Every kept entry names a message leaving now.
         self.retention = VecDeque::new();
         let all = self.messages.take_all();
-        self.visible.iter_mut().for_each(BTreeSet::clear);
+        self.visible.iter_mut().for_each(VisibleKeys::clear);
         self.groups.clear();
         self.ready.clear();
         self.in_flight = 0;
@@ -388,7 +388,7 @@ impl Queue {
                 if present {
                     self.visible[host as usize].insert(key);
                 } else {
-                    self.visible[host as usize].remove(&key);
+                    self.visible[host as usize].remove(key);
                 }
                 if let Some(g) = group {
                     if present {

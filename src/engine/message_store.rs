@@ -47,6 +47,7 @@ impl MessageStore {
     pub fn insert(&mut self, key: MessageKey, message: Message) {
         let message = Box::new(message);
         if self.slots.back().is_none_or(|&(last, _)| last < key) {
+            grow_by_half(&mut self.slots);
             self.slots.push_back((key, Some(message)));
             self.len += 1;
             return;
@@ -109,6 +110,15 @@ impl MessageStore {
             .into_iter()
             .filter_map(|(_, m)| m.map(|m| *m))
             .collect()
+    }
+}
+
+/// Makes room for one more in a full deque by half its length, not by doubling: a deep
+/// queue then holds at most half its slots' room spare instead of as much again.
+/// Amortised O(1) all the same.
+pub(super) fn grow_by_half<T>(slots: &mut VecDeque<T>) {
+    if slots.len() == slots.capacity() {
+        slots.reserve_exact((slots.len() / 2).max(4));
     }
 }
 
@@ -258,6 +268,18 @@ mod tests {
         store.insert(next, message(next));
         assert_eq!(store.take_all().len(), 1);
         assert!(store.is_empty() && store.first().is_none());
+    }
+
+    #[test]
+    fn a_deep_store_holds_at_most_half_its_room_spare() {
+        let mut store = MessageStore::default();
+        for k in 1..=5_000 {
+            store.insert(k, message(k));
+            assert!(
+                store.slots.capacity() <= (k as usize * 3 / 2).max(8),
+                "at {k}"
+            );
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! operation is O(log n), amortised, as the B-tree alone was, in a third of its room.
 
 use super::message::MessageKey;
-use super::message_store::search;
+use super::message_store::{grow_by_half, search};
 use std::collections::{BTreeSet, VecDeque};
 
 /// Marks a slot whose key was removed. Keys count up from 1 and never get near it.
@@ -43,6 +43,7 @@ impl VisibleKeys {
     pub fn insert(&mut self, key: MessageKey) -> bool {
         let above = |last: Option<&MessageKey>| last.is_none_or(|&last| last < key);
         if above(self.in_order.back()) && above(self.returned.last()) {
+            grow_by_half(&mut self.in_order);
             self.in_order.push_back(key);
             self.live += 1;
             return true;

@@ -420,14 +420,17 @@ impl Engine {
             }
             deletes.push(m.receipt_handle);
         }
-        let (name, url) = (actor.name.clone(), group.spec.queue_url.clone());
-        for message_id in duplicates {
-            let event = Event::DuplicateSideEffect {
-                actor: name.clone(),
-                instance,
-                message_id,
-            };
-            self.trace.push(now, event);
+        let url = group.spec.queue_url.clone();
+        if !duplicates.is_empty() {
+            let name = actor.name.clone();
+            for message_id in duplicates {
+                let event = Event::DuplicateSideEffect {
+                    actor: name.clone(),
+                    instance,
+                    message_id,
+                };
+                self.trace.push(now, event);
+            }
         }
         if crashed {
             self.crashed(id, instance, total);

@@ -1400,11 +1400,49 @@ fn a_topic_policy_that_denies_publish_refuses_it() {
         "seed {SEED}: {err}"
     );
     assert_eq!(e.trace().len(), before, "seed {SEED}");
+    // An empty policy puts the default one back: publishing is allowed again.
+    set_policy(&mut e, String::new());
+    publish(&mut e, &t, PublishInput::message("again"));
     let bodies: Vec<String> = drain(&mut e, &url)
         .iter()
         .map(|m| json_body(m)["Message"].as_str().unwrap().to_string())
         .collect();
-    assert_eq!(bodies, ["allowed"], "seed {SEED}");
+    assert_eq!(bodies, ["allowed", "again"], "seed {SEED}");
+}
+
+/// Every delivery is judged by the queue's policy as it is at that moment: changing it
+/// with SetQueueAttributes between publishes changes the next delivery's fate.
+#[test]
+fn a_changed_queue_policy_judges_the_next_delivery() {
+    let mut e = engine(AccessMode::Strict);
+    let t = topic(&mut e, "changing", &[]);
+    let (url, q) = queue(
+        &mut e,
+        "changing-q",
+        &[("Policy", &denying(&format!("{QUEUE_ARN}changing-q")))],
+    );
+    subscribe(&mut e, &t, "sqs", &q, &[]);
+    let set_policy = |e: &mut Engine, policy: String| {
+        e.apply(Command::SetQueueAttributes {
+            queue_url: url.clone(),
+            attributes: attrs(&[("Policy", &policy)]),
+        })
+        .unwrap_or_else(|err| panic!("seed {SEED}: {err}"));
+    };
+    let mut delivered = Vec::new();
+    for (i, policy) in [denying(&q), allowing(&q, &t), denying(&q), allowing(&q, &t)]
+        .into_iter()
+        .enumerate()
+    {
+        set_policy(&mut e, policy);
+        publish(&mut e, &t, PublishInput::message(format!("m{i}")));
+        let t_end = e.now().plus_secs(5);
+        e.advance_to(t_end);
+        for m in drain(&mut e, &url) {
+            delivered.push(json_body(&m)["Message"].as_str().unwrap().to_string());
+        }
+    }
+    assert_eq!(delivered, ["m1", "m3"], "seed {SEED}");
 }
 
 /// ListSubscriptions and ListTopics answer 100 a page with a NextToken.

@@ -385,7 +385,16 @@ impl Engine {
 
     /// Records each queue's gauges at every minute boundary up to `t`. Nothing changes
     /// between agenda entries, so the state now is the state at those boundaries.
+    #[inline]
     fn sample_metrics_until(&mut self, t: SimTime) {
+        // Called before every agenda entry: nearly always no minute ended since the last.
+        if self.next_sample > t {
+            return;
+        }
+        self.sample_minutes_until(t);
+    }
+
+    fn sample_minutes_until(&mut self, t: SimTime) {
         // Only the last MAX_MINUTES samples are kept, so older ones would be dropped as
         // soon as written: skipping them keeps a jump of years (an imported or fuzzed
         // scenario) from costing one pass over every queue per minute, with equal metrics.

@@ -13,7 +13,7 @@
 
 use super::super::command::{DeleteMessageBatchEntry, ReceiveInput};
 use super::super::trace::{Event, Refusal};
-use super::super::{Command, Engine, MessageId, PollId, Reply, SimTime};
+use super::super::{Command, Engine, MessageId, PollId, ReceivedMessage, Reply, SimTime};
 use super::processing::ProcessingTime;
 use super::scaling::{Instances, EVALUATION_PERIOD_MS};
 use super::{queue_at, ActorId, ActorStatus, Kind, Slot};
@@ -125,6 +125,8 @@ enum State {
     Idle,
     /// Waiting on a parked long poll.
     Polling(PollId),
+    /// Its long poll was answered with these; woken at once to take them.
+    Answered(Vec<ReceivedMessage>),
     Processing(Batch),
 }
 
@@ -259,7 +261,7 @@ impl Engine {
         };
         let name = actor.name.clone();
         if let State::Polling(poll) = gone.state {
-            self.actors.polls.remove(&poll);
+            self.actors.take_poll(poll);
             self.cancel_poll(poll);
         }
         if traced {
@@ -292,6 +294,7 @@ impl Engine {
         };
         match std::mem::replace(&mut i.state, State::Idle) {
             State::WarmingUp | State::Idle => self.poll(id, instance),
+            State::Answered(messages) => self.received(id, instance, messages, true),
             State::Polling(poll) => {
                 let messages = self.take_poll_result(poll).unwrap_or_default();
                 self.received(id, instance, messages, true);
@@ -316,13 +319,23 @@ impl Engine {
         };
         match self.handle_command(command) {
             Ok(Reply::ReceivePending(poll)) => {
-                self.actors.polls.insert(poll, (id, instance));
+                self.actors.polls.push((poll, id, instance));
                 self.set_state(id, instance, State::Polling(poll));
             }
             Ok(Reply::Messages(messages)) => self.received(id, instance, messages, false),
             Ok(_) => {}
             Err(e) => self.refused(id, "ReceiveMessage", e),
         }
+    }
+
+    /// The answer of the long poll `instance` parked, kept until its wake-up.
+    pub(super) fn poll_answered(
+        &mut self,
+        id: ActorId,
+        instance: u32,
+        messages: Vec<ReceivedMessage>,
+    ) {
+        self.set_state(id, instance, State::Answered(messages));
     }
 
     fn set_state(&mut self, id: ActorId, instance: u32, state: State) {
@@ -334,13 +347,7 @@ impl Engine {
     }
 
     /// A receive's answer: process it, or poll again (at once after a long poll).
-    fn received(
-        &mut self,
-        id: ActorId,
-        instance: u32,
-        messages: Vec<super::super::ReceivedMessage>,
-        long: bool,
-    ) {
+    fn received(&mut self, id: ActorId, instance: u32, messages: Vec<ReceivedMessage>, long: bool) {
         let now = self.now;
         let Some(actor) = self.actors.all.get_mut(&id) else {
             return;
@@ -420,14 +427,17 @@ impl Engine {
             }
             deletes.push(m.receipt_handle);
         }
-        let (name, url) = (actor.name.clone(), group.spec.queue_url.clone());
-        for message_id in duplicates {
-            let event = Event::DuplicateSideEffect {
-                actor: name.clone(),
-                instance,
-                message_id,
-            };
-            self.trace.push(now, event);
+        let url = group.spec.queue_url.clone();
+        if !duplicates.is_empty() {
+            let name = actor.name.clone();
+            for message_id in duplicates {
+                let event = Event::DuplicateSideEffect {
+                    actor: name.clone(),
+                    instance,
+                    message_id,
+                };
+                self.trace.push(now, event);
+            }
         }
         if crashed {
             self.crashed(id, instance, total);

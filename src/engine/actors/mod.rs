@@ -32,7 +32,7 @@ pub use template::Template;
 
 use super::agenda::Lane;
 use super::trace::Event;
-use super::{Due, Engine, PollId, Queue, SimTime};
+use super::{Due, Engine, PollId, Queue, ReceivedMessage, SimTime};
 use consumer::ConsumerGroup;
 use producer::Producer;
 use serde::Serialize;
@@ -135,8 +135,9 @@ pub(in crate::engine) struct Actors {
     next_id: ActorId,
     all: BTreeMap<ActorId, Actor>,
     by_name: BTreeMap<String, ActorId>,
-    /// Long polls parked for a consumer instance: (actor, instance).
-    polls: BTreeMap<PollId, (ActorId, u32)>,
+    /// Long polls parked for a consumer instance: (poll, actor, instance). At most one
+    /// per instance, so a short list, searched faster than a map is kept up to date.
+    polls: Vec<(PollId, ActorId, u32)>,
 }
 
 /// The queue at `url`, found as SQS finds it (a trailing slash is fine).
@@ -380,15 +381,32 @@ impl Engine {
         }
     }
 
-    /// A long poll has its answer: if a consumer instance is waiting on it, wake it now.
-    pub(in crate::engine) fn actor_poll_finished(&mut self, poll: PollId) {
-        if let Some((actor, instance)) = self.actors.polls.remove(&poll) {
-            self.wake(actor, Slot::Instance(instance), self.now);
-        }
+    /// A long poll has its answer: if a consumer instance is waiting on it, it takes the
+    /// messages and wakes now. Otherwise they are handed back for whoever polled.
+    pub(in crate::engine) fn actor_poll_finished(
+        &mut self,
+        poll: PollId,
+        messages: Vec<ReceivedMessage>,
+    ) -> Option<Vec<ReceivedMessage>> {
+        let Some((actor, instance)) = self.actors.take_poll(poll) else {
+            return Some(messages);
+        };
+        self.poll_answered(actor, instance, messages);
+        self.wake(actor, Slot::Instance(instance), self.now);
+        None
     }
 
     fn actor_mut(&mut self, id: ActorId) -> Option<&mut Actor> {
         self.actors.all.get_mut(&id)
+    }
+}
+
+impl Actors {
+    /// The instance parked on `poll`, which stops waiting on it.
+    fn take_poll(&mut self, poll: PollId) -> Option<(ActorId, u32)> {
+        let at = self.polls.iter().position(|&(p, ..)| p == poll)?;
+        let (_, actor, instance) = self.polls.swap_remove(at);
+        Some((actor, instance))
     }
 }
 

@@ -196,6 +196,11 @@ impl Engine {
     /// Sends everything owed now, a batch per request, then waits for the next batch.
     pub(super) fn produce(&mut self, id: ActorId) {
         let now = self.now;
+        // The same for every batch sent now, so worked out once.
+        let owed = match self.actors.all.get_mut(&id).map(|a| &mut a.kind) {
+            Some(Kind::Producer(p)) => p.owed(now),
+            _ => return,
+        };
         loop {
             let Some(actor) = self.actors.all.get_mut(&id) else {
                 return;
@@ -203,7 +208,6 @@ impl Engine {
             let Kind::Producer(p) = &mut actor.kind else {
                 return;
             };
-            let owed = p.owed(now);
             if p.numbered >= owed {
                 break;
             }

@@ -98,7 +98,11 @@ impl RatePattern {
     pub fn owed(&self, elapsed: u64) -> u64 {
         let e = u128::from(elapsed);
         match *self {
-            RatePattern::Steady { rate } => (u128::from(rate) * e / 1_000_000) as u64,
+            // u64 arithmetic while the product fits (a u128 division is a library call).
+            RatePattern::Steady { rate } => match rate.checked_mul(elapsed) {
+                Some(milli) => milli / 1_000_000,
+                None => (u128::from(rate) * e / 1_000_000) as u64,
+            },
             RatePattern::Burst { size, every_ms } => size.saturating_mul(elapsed / every_ms + 1),
             RatePattern::Spike {
                 rate,
@@ -168,8 +172,13 @@ impl RatePattern {
                     return None;
                 }
                 // The least t with rate·t ≥ count·10⁶.
-                let t = (u128::from(count) * 1_000_000).div_ceil(u128::from(rate));
-                Some(u64::try_from(t).ok())
+                Some(match count.checked_mul(1_000_000) {
+                    Some(milli) => Some(milli.div_ceil(rate)),
+                    None => {
+                        let t = (u128::from(count) * 1_000_000).div_ceil(u128::from(rate));
+                        u64::try_from(t).ok()
+                    }
+                })
             }
             RatePattern::Burst { size, every_ms } => {
                 // Owed size·(k + 1) at the start of period k (saturating, so never wrapping).

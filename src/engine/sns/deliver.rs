@@ -2,7 +2,7 @@
 //! the access check in front of a queue, retries on the subscription's policy, and the
 //! dead-letter queue or loss at the end.
 
-use super::super::access_policy::{explain, Decision, PolicyDocument, Principal, Request};
+use super::super::access_policy::{explain, Decision, Principal, Request};
 use super::super::attributes::{ACCOUNT_ID, REGION};
 use super::super::command::MessageInput;
 use super::super::delivery_policy::{
@@ -390,7 +390,6 @@ impl Engine {
     ) -> Result<(), Failure> {
         let q = &self.queues[&queue];
         let (queue_name, queue_arn) = (q.shared_name.clone(), q.arn.clone());
-        let policy = q.attributes.policy.clone();
         let request = Request {
             principal: Principal::Service("sns.amazonaws.com"),
             action: "sqs:SendMessage",
@@ -398,15 +397,15 @@ impl Engine {
             source_arn: Some(&n.topic_arn),
             source_account: Some(ACCOUNT_ID),
         };
-        let decision = match policy.as_deref().map(PolicyDocument::parse) {
-            Some(Ok(doc)) => doc.evaluate(&request),
-            _ => Decision::ImplicitDeny,
+        let policy = q.attributes.policy.as_deref();
+        let decision = match policy.and_then(|text| self.sns.queue_policy(queue, text)) {
+            Some(doc) => doc.evaluate(&request),
+            None => Decision::ImplicitDeny,
         };
+        let policy = policy.is_some();
         match decision {
             Decision::Allow { .. } => Ok(()),
-            Decision::ImplicitDeny
-                if policy.is_none() && self.config.access == AccessMode::Lenient =>
-            {
+            Decision::ImplicitDeny if !policy && self.config.access == AccessMode::Lenient => {
                 let reason = format!(
                     "{queue_name} has no access policy, so on AWS this delivery would be denied; add a statement allowing sns.amazonaws.com to sqs:SendMessage with aws:SourceArn {}",
                     n.topic_arn
@@ -423,7 +422,7 @@ impl Engine {
                 );
                 Ok(())
             }
-            Decision::ImplicitDeny if policy.is_none() => Err(Failure {
+            Decision::ImplicitDeny if !policy => Err(Failure {
                 client: true,
                 reason: format!(
                     "access denied by the policy of {queue_name}: there is none, so no statement allows sns.amazonaws.com to sqs:SendMessage from {}",

@@ -22,6 +22,7 @@ pub use deliver::envelope;
 pub use subscriptions::SUBSCRIPTION_ATTRIBUTES;
 pub use topics::SETTABLE as SETTABLE_TOPIC_ATTRIBUTES;
 
+use super::access_policy::PolicyDocument;
 use super::command::{EndpointSettings, PublishResult};
 use super::deduplication::DeduplicationWindow;
 use super::delivery_policy::SubscriptionDeliveryPolicy;
@@ -29,6 +30,7 @@ use super::error::{ErrorCode, SqsError};
 use super::filter_policy::{FilterPolicy, FilterPolicyScope};
 use super::message_attributes::MessageAttributes;
 use super::message_id::MessageId;
+use super::queue::QueueId;
 use super::time::SimTime;
 use super::{Command, Engine, Reply};
 use serde::Serialize;
@@ -49,9 +51,20 @@ pub struct Topic {
     sequence: u64,
     /// FIFO: deduplication id -> what the first publish answered, for 5 minutes.
     deduplication: DeduplicationWindow<String, PublishResult>,
+    /// The `Policy` attribute parsed (None if absent or unreadable), kept in step with it
+    /// by `refresh_access_policy`: every publish checks it, and parsing its JSON each
+    /// time was a fifth of a publish's cost.
+    access_policy: Option<PolicyDocument>,
 }
 
 impl Topic {
+    /// Parses the `Policy` attribute again; called wherever it is set.
+    fn refresh_access_policy(&mut self) {
+        self.access_policy = self
+            .attributes
+            .get("Policy")
+            .and_then(|p| PolicyDocument::parse(p).ok());
+    }
     pub fn content_based_deduplication(&self) -> bool {
         self.attributes
             .get("ContentBasedDeduplication")
@@ -217,6 +230,28 @@ pub(super) struct SnsState {
     endpoints: BTreeMap<String, Endpoint>,
     deliveries: BTreeMap<DeliveryId, Delivery>,
     next_delivery: DeliveryId,
+    /// Queue access policies as last parsed for a delivery, with the text they came from:
+    /// a queue's policy is set by SQS actions (create, set attributes, import), so each
+    /// delivery compares the text instead of parsing the JSON again.
+    queue_policies: BTreeMap<QueueId, (String, Option<PolicyDocument>)>,
+}
+
+impl SnsState {
+    /// The parsed access policy `text` of `queue` (None if it does not parse).
+    fn queue_policy(&mut self, queue: QueueId, text: &str) -> Option<&PolicyDocument> {
+        let known = self
+            .queue_policies
+            .get(&queue)
+            .is_some_and(|(t, _)| t == text);
+        if !known {
+            let parsed = PolicyDocument::parse(text).ok();
+            self.queue_policies
+                .insert(queue, (text.to_string(), parsed));
+        }
+        self.queue_policies
+            .get(&queue)
+            .and_then(|(_, p)| p.as_ref())
+    }
 }
 
 fn topic_not_found() -> SqsError {

@@ -1,6 +1,6 @@
 //! Publish and PublishBatch: checks, FIFO deduplication, and the fanout to subscriptions.
 
-use super::super::access_policy::{Decision, PolicyDocument, Principal, Request};
+use super::super::access_policy::{Decision, Principal, Request};
 use super::super::attributes::ACCOUNT_ID;
 use super::super::command::{PublishBatchEntry, PublishInput, PublishResult};
 use super::super::error::{ErrorCode, SqsError};
@@ -139,8 +139,7 @@ impl Engine {
     pub(super) fn check_topic_access(&self, topic_arn: &str, action: &str) -> Result<(), SqsError> {
         let Some(policy) = self
             .topic_by_arn(topic_arn)
-            .and_then(|t| t.attributes.get("Policy"))
-            .and_then(|p| PolicyDocument::parse(p).ok())
+            .and_then(|t| t.access_policy.as_ref())
         else {
             return Ok(());
         };

@@ -201,7 +201,7 @@ impl Engine {
                 .entry("ContentBasedDeduplication".into())
                 .or_insert_with(|| "false".into());
         }
-        let topic = Topic {
+        let mut topic = Topic {
             name: name.into(),
             arn: arn.clone(),
             fifo,
@@ -210,7 +210,9 @@ impl Engine {
             subscriptions_deleted: 0,
             sequence: 0,
             deduplication: Default::default(),
+            access_policy: None,
         };
+        topic.refresh_access_policy();
         self.sns.topics.insert(name.to_string(), topic);
         self.trace
             .push(self.now, Event::TopicCreated { topic: name.into() });
@@ -314,6 +316,9 @@ impl Engine {
             _ => {
                 topic.attributes.insert(attribute.into(), value.into());
             }
+        }
+        if attribute == "Policy" {
+            topic.refresh_access_policy();
         }
         let event = Event::TopicAttributeChanged {
             topic: name,

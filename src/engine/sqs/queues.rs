@@ -187,14 +187,15 @@ impl Engine {
         // Long polls on a deleted queue end empty.
         for poll in self.waiting.remove(&id).unwrap_or_default() {
             self.polls.remove(&poll);
-            self.finished_polls.insert(poll, Vec::new());
             let event = Event::LongPollEnded {
                 queue: queue.shared_name.clone(),
                 poll,
                 messages: 0,
             };
             self.trace.push(self.now, event);
-            self.actor_poll_finished(poll);
+            if let Some(none) = self.actor_poll_finished(poll, Vec::new()) {
+                self.finished_polls.insert(poll, none);
+            }
         }
         self.trace.push(
             self.now,

@@ -486,7 +486,9 @@ impl Engine {
                 messages: messages.len() as u32,
             },
         );
-        self.finished_polls.insert(poll, messages);
-        self.actor_poll_finished(poll);
+        // A consumer actor's poll goes straight to its instance.
+        if let Some(messages) = self.actor_poll_finished(poll, messages) {
+            self.finished_polls.insert(poll, messages);
+        }
     }
 }

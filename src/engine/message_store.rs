@@ -123,11 +123,11 @@ pub(super) fn grow_by_half<T>(slots: &mut VecDeque<T>) {
 }
 
 /// Where `key` is in `slots`, increasing by `key_of` (Ok), or would go (Err). Keys come
-/// from one engine-wide counter, so a queue's keys are spread about evenly and a guess from the first and last
-/// lands on or near the slot (on it, for a queue alone in its engine with no empty
-/// slots). Searching outward from the guess in doubling steps keeps the worst case
-/// O(log n) and touches a few cache lines instead of a binary search's twenty at a
-/// million messages.
+/// from one engine-wide counter, so a queue's keys are spread about evenly and a guess
+/// from the first and last lands on or near the slot (on it, for a queue alone in its
+/// engine with no empty slots). Searching outward from the guess in doubling steps keeps
+/// the worst case O(log n) and touches a few cache lines instead of a binary search's
+/// twenty at a million messages.
 pub(super) fn search<T>(
     slots: &VecDeque<T>,
     key: MessageKey,

@@ -12,7 +12,7 @@ use super::attributes::{queue_arn, queue_url, QueueAttributes};
 use super::deduplication::DeduplicationWindow;
 use super::message::{Message, MessageKey, MessageState, ReceivedMessage};
 use super::message_id::MessageId;
-use super::message_store::MessageStore;
+use super::message_store::{grow_by_half, MessageStore};
 use super::metrics::QueueMetrics;
 use super::time::SimTime;
 use super::visible_keys::VisibleKeys;
@@ -100,7 +100,7 @@ pub struct Queue {
 /// Retention ends that follow one another closely: the same moment, and each the agenda
 /// place and key after the last. A batch of sends, or a burst at one virtual time, makes
 /// one run, so a deep queue pays 32 bytes per run instead of 24 per message (a queue fed
-/// one message per moment pays 32 per message).
+/// one message per moment pays 32 per message, and up to half that again in spare room).
 #[derive(Clone, Copy, Debug)]
 struct RetentionRun {
     first: RetentionEntry,
@@ -333,6 +333,7 @@ impl Queue {
             Some(run) if (entry.at, entry.seq) < (run.last().at, run.last().seq) => None,
             back => {
                 let first = back.is_none();
+                grow_by_half(&mut self.retention);
                 self.retention.push_back(RetentionRun {
                     first: entry,
                     more: 0,

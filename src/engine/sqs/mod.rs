@@ -89,9 +89,12 @@ fn check_batch<'a>(entry: &str, ids: impl Iterator<Item = &'a str>) -> Result<()
             ),
         ));
     }
-    // At most ten ids: comparing each with those before it beats building a set.
+    // At most ten ids: comparing each with those before it beats building a set. Ids
+    // mostly differ in their last byte ("0".."9", "msg-1".."msg-10"): comparing it first
+    // spares a call to memcmp for nearly all of the 45 pairs of a full batch.
+    let same = |a: &str, b: &str| a.as_bytes().last() == b.as_bytes().last() && a == b;
     for (i, id) in ids.iter().enumerate() {
-        if ids[..i].contains(id) {
+        if ids[..i].iter().any(|earlier| same(earlier, id)) {
             return Err(SqsError::new(
                 ErrorCode::BatchEntryIdsNotDistinct,
                 format!("Id {id} repeated."),

@@ -6,7 +6,8 @@
 //!
 //! Codemap: `queues` (create, delete, list, attributes, tags, permissions), `send`,
 //! `receive` (short and long polls, FIFO groups, dead-letter moves), `settle` (delete and
-//! change visibility, single and batch), `move_tasks` (DLQ redrive), `fire` (the agenda).
+//! change visibility, single and batch), `move_tasks` (DLQ redrive), `fire` (the agenda),
+//! `receipt` (the receipt handle's text).
 
 mod fire;
 mod move_tasks;

@@ -9,7 +9,7 @@
 // Prints one JSON object with both.
 //
 //   source scripts/env.sh && trunk build --release --offline
-//   node scripts/bench-browser.mjs [--quick] [--only engine|page] [--profile FILE]
+//   node scripts/bench-browser.mjs [--quick] [--only engine|page] [--profile FILE] [--dist DIR]
 //
 // `--profile FILE` takes a CPU profile of the engine figures through the DevTools protocol,
 // writes it to FILE (open it in Chromium's DevTools, Performance panel) and adds `profile`
@@ -17,8 +17,12 @@
 // name section, i.e. a scratch build with `data-keep-debug data-wasm-opt-params="-g"` on
 // index.html's rust link (see docs/PERFORMANCE.md "Speed in the page"); otherwise
 // functions read `wasm-function[N]`.
+//
+// `--dist DIR` serves another build instead of dist/: keep each variant's dist/ aside
+// (`cp -r dist /tmp/dist-A`) and run them in turn, so that they share the machine's load.
 
 import fs from 'node:fs';
+import path from 'node:path';
 import { missing, serveDist, launchChromium } from './dist-server.mjs';
 
 // A full run does a million lifecycles and an hour of lesson in one synchronous call.
@@ -39,18 +43,20 @@ function fail(message) {
   process.exit(2);
 }
 
-const USAGE = 'usage: node scripts/bench-browser.mjs [--quick] [--only engine|page] [--profile FILE]';
+const USAGE = 'usage: node scripts/bench-browser.mjs [--quick] [--only engine|page] [--profile FILE] [--dist DIR]';
 const args = process.argv.slice(2);
 let quick = false;
 let only = null;
 let profileFile = null;
+let dist = undefined;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--quick') quick = true;
   else if (args[i] === '--only' && ['engine', 'page'].includes(args[i + 1])) only = args[++i];
   else if (args[i] === '--profile' && args[i + 1]) profileFile = args[++i];
+  else if (args[i] === '--dist' && args[i + 1]) dist = path.resolve(args[++i]);
   else fail(`unexpected argument '${args[i]}'\n${USAGE}`);
 }
-const problem = missing();
+const problem = missing(dist);
 if (problem) fail(problem);
 
 const median = (xs) => {
@@ -357,7 +363,7 @@ async function pageFigures(browser, base) {
   };
 }
 
-const server = await serveDist();
+const server = await serveDist(dist);
 const browser = await launchChromium();
 try {
   const base = `http://127.0.0.1:${server.address().port}`;

@@ -23,21 +23,21 @@ const MIME = {
 };
 
 /** Why the page cannot be opened (no build, no Chromium), or null. */
-export function missing() {
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-    return `no ${DIST}/index.html: build first with \`trunk build --release --offline\``;
+export function missing(dist = DIST) {
+  if (!fs.existsSync(path.join(dist, 'index.html'))) {
+    return `no ${dist}/index.html: build first with \`trunk build --release --offline\``;
   }
   if (!fs.existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM} (run scripts/setup.sh, or set CHROMIUM)`;
   return null;
 }
 
-/** A static file server for dist/ on a free port of 127.0.0.1. */
-export function serveDist() {
+/** A static file server for dist/ (or another build's directory) on a free port of 127.0.0.1. */
+export function serveDist(dist = DIST) {
   return new Promise((resolve, reject) => {
     const srv = http.createServer((req, res) => {
       const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      const file = path.join(DIST, urlPath === '/' ? 'index.html' : urlPath);
-      if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      const file = path.join(dist, urlPath === '/' ? 'index.html' : urlPath);
+      if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
         res.writeHead(404).end('not found');
         return;
       }

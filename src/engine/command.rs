@@ -47,18 +47,19 @@ pub struct DeleteMessageBatchEntry {
     pub receipt_handle: String,
 }
 
+/// The Ids of a batch's entries when a program numbers them: a batch holds at most ten,
+/// and copying a digit spares core::fmt (about 100 instructions an id).
+pub const BATCH_ENTRY_IDS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+
 impl DeleteMessageBatchEntry {
     /// One entry per receipt handle, with ids `0`, `1`, ...: what a program that deletes
     /// the batch it received sends (the actors' consumers and the benchmarks).
     pub fn numbered(receipt_handles: Vec<String>) -> Vec<DeleteMessageBatchEntry> {
-        // A batch holds at most ten: copying a digit spares core::fmt (about 100
-        // instructions an id).
-        const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
         receipt_handles
             .into_iter()
             .enumerate()
             .map(|(i, receipt_handle)| DeleteMessageBatchEntry {
-                id: DIGITS
+                id: BATCH_ENTRY_IDS
                     .get(i)
                     .map_or_else(|| i.to_string(), |d| (*d).to_string()),
                 receipt_handle,

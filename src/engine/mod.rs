@@ -34,6 +34,7 @@ pub use command::{
     BatchFailure, ChangeMessageVisibilityBatchEntry, Command, DeleteMessageBatchEntry,
     EndpointSettings, MessageInput, MoveTaskReport, PollId, PublishBatchEntry, PublishInput,
     PublishResult, ReceiveInput, Reply, SendMessageBatchEntry, SendResult, SubscriptionSummary,
+    BATCH_ENTRY_IDS,
 };
 pub use error::{ErrorCode, SqsError};
 pub use message::{Message, MessageState, ReceivedMessage};

@@ -87,6 +87,16 @@ impl<T> Agenda<T> {
             self.others.insert(key, item);
         }
     }
+    /// Drops entries from the back of `lane` while `stale` says they no longer apply, so
+    /// a lane of entries that mostly go stale before they fire (visibility timeouts of
+    /// messages deleted in time) stays short. Only entries that would fire as no-ops may
+    /// go: what is left fires in the same order.
+    pub fn drop_stale_back(&mut self, lane: Lane, mut stale: impl FnMut(&T) -> bool) {
+        let lane = &mut self.lanes[lane as usize];
+        while lane.back().is_some_and(|(_, item)| stale(item)) {
+            lane.pop_back();
+        }
+    }
     /// The earliest key and where it is.
     fn first(&self) -> Option<(Key, Source)> {
         let mut first = self
@@ -186,6 +196,25 @@ mod tests {
         a.schedule_reserved(SimTime(5), seq, "b");
         let order: Vec<_> = std::iter::from_fn(|| a.pop_due(SimTime(5)).map(|(_, v)| v)).collect();
         assert_eq!(order, ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn stale_entries_leave_a_lanes_back_only() {
+        let mut a = Agenda::new();
+        for (t, v) in [(1, 10), (2, 11), (2, 12), (3, 13), (4, 14)] {
+            a.schedule_in(Lane::VisibilityTimeouts, SimTime(t), v);
+        }
+        a.schedule(SimTime(3), 20);
+        // 14, 13 and 12 go; the back stops at 11, which still applies, so the stale 10
+        // in front of it stays (it is dropped when it comes due).
+        a.drop_stale_back(Lane::VisibilityTimeouts, |v| *v != 11 && *v != 20);
+        assert_eq!(a.len(), 3);
+        a.drop_stale_back(Lane::PollEnds, |_| true);
+        let order: Vec<_> = std::iter::from_fn(|| a.pop_due(SimTime(9)).map(|(_, v)| v)).collect();
+        assert_eq!(order, [10, 11, 20]);
+        // A lane emptied from the back takes entries in order again.
+        a.schedule_in(Lane::VisibilityTimeouts, SimTime(5), 30);
+        assert_eq!(a.lanes[Lane::VisibilityTimeouts as usize].len(), 1);
     }
 
     /// Against a plain ordered map: any mix of schedules (in lanes or not), reserved places

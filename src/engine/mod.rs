@@ -20,6 +20,7 @@ pub mod journal;
 pub mod message;
 pub mod message_attributes;
 pub mod message_id;
+mod message_store;
 pub mod metrics;
 pub mod queue;
 pub mod rng;
@@ -27,6 +28,7 @@ pub mod sns;
 mod sqs;
 pub mod time;
 pub mod trace;
+mod visible_keys;
 
 pub use command::{
     BatchFailure, ChangeMessageVisibilityBatchEntry, Command, DeleteMessageBatchEntry,

@@ -1,8 +1,8 @@
 // End-to-end test of the console panel in the built page (dist/), in headless Chromium:
 // typed commands, history, a pasted script, errors, tab completion, and the page
 // following what the commands did. The console's interpreter is a Web Worker loaded on
-// first use: the page's first download leaves it out, and a worker that cannot load
-// leaves a message and a page that still works.
+// first use: the page's first download leaves it out, and a worker that cannot load or
+// that crashes leaves a message and a page that still works.
 //
 //   PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH" trunk build --release --offline
 //   node --test tests/e2e/
@@ -211,5 +211,59 @@ test("a console whose interpreter cannot load says so, and the page goes on", as
   await input.fill('aws sqs list-queues --query "length(QueueUrls)"');
   await input.press('Enter');
   await until('the answer', async () => /^1$/m.test(await output.innerText()));
+  await context.close();
+});
+
+test("a console whose interpreter crashes mid-command says so, and the next command runs on a new one", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT_MS);
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  // The first worker loads the real interpreter, then dies on the first command it is
+  // asked to run, as a panic (a trap in its WebAssembly) would; the workers after it are
+  // the real one.
+  let started = 0;
+  await context.route('**/console-worker.js', (route) => {
+    started += 1;
+    if (started > 1) return route.continue();
+    return route.fulfill({
+      contentType: 'text/javascript',
+      body: `importScripts('./fanout-console.js');
+wasm_bindgen('./fanout-console_bg.wasm').then(() => {
+  const answer = self.onmessage;
+  self.onmessage = (e) => {
+    if (JSON.parse(e.data).ask.ask !== 'run') return answer(e);
+    self.onmessage = answer;
+    throw new Error('simulated crash');
+  };
+});`,
+    });
+  });
+  await page.goto(`${baseUrl}/?seed=1&chaos=off`);
+  const input = page.getByRole('textbox', { name: 'Console input' });
+  const output = page.getByRole('log', { name: 'Console output' });
+  const queues = page.locator('section.queues');
+  await page.getByLabel('Queue name').fill('clicked');
+  await page.getByRole('button', { name: 'Create queue' }).click();
+  await queues.getByRole('button', { name: /^clicked / }).waitFor();
+
+  await input.fill('aws sqs create-queue --queue-name lost');
+  await input.press('Enter');
+  await until('the message', async () =>
+    (await output.innerText()).includes("The command did not run: the console's interpreter stopped"));
+  assert.match(await output.locator('.status').last().innerText(), /\[exit status 1\]/);
+  assert.equal(await queues.getByRole('button', { name: /^lost / }).count(), 0, 'the crashed command changed nothing');
+
+  // The page goes on, and the next command starts a new interpreter from the page's state.
+  await page.getByLabel('Queue name').fill('after');
+  await page.getByRole('button', { name: 'Create queue' }).click();
+  await queues.getByRole('button', { name: /^after / }).waitFor();
+  await input.fill('aws sqs create-queue --queue-name typed && aws sqs list-queues --query "length(QueueUrls)"');
+  await input.press('Enter');
+  await until('the answer', async () => /^3$/m.test(await output.innerText()));
+  await queues.getByRole('button', { name: /^typed / }).waitFor();
+  assert.equal(started, 2, 'one new worker after the crash');
+  assert.deepEqual(problems, []);
   await context.close();
 });

@@ -12,6 +12,7 @@ mod fire;
 mod move_tasks;
 pub(super) use move_tasks::MoveTask;
 mod queues;
+mod receipt;
 mod receive;
 mod send;
 mod settle;
@@ -22,12 +23,10 @@ use super::error::{ErrorCode, SqsError};
 use super::message::MessageKey;
 use super::queue::QueueId;
 use super::{BatchFailure, Command, Engine, Reply};
-use base64::engine::general_purpose::STANDARD as BASE64;
-use base64::Engine as _;
+use receipt::Receipt;
 
 /// The sender every message claims (an IAM user id in real SQS).
 const SENDER_ID: &str = "AIDAFANOUTSIMULATOR01";
-const RECEIPT_PREFIX: &str = "AQEB";
 /// `attributes::queue_url("")`, spelled out so finding a queue can compare it as bytes.
 const QUEUE_URL_PREFIX: &str = "https://sqs.us-east-1.amazonaws.com/123456789012/";
 
@@ -64,35 +63,11 @@ fn check_optional(
         .transpose()
 }
 
-/// What a receipt handle names: the queue, the message and which receive produced it.
-struct Receipt {
-    key: MessageKey,
-    receipt: u64,
-}
-
 fn invalid_receipt(handle: &str) -> SqsError {
     SqsError::new(
         ErrorCode::ReceiptHandleIsInvalid,
         format!("The input receipt handle \"{handle}\" is not a valid receipt handle."),
     )
-}
-
-/// Every receive makes one per message: built in fixed buffers, so the returned string is
-/// its only allocation.
-fn receipt_handle(queue: QueueId, key: MessageKey, receipt: u64, salt: [u8; 8]) -> String {
-    let mut bytes = [0u8; 32];
-    for (i, part) in [queue, key, receipt].into_iter().enumerate() {
-        bytes[i * 8..i * 8 + 8].copy_from_slice(&part.to_be_bytes());
-    }
-    bytes[24..].copy_from_slice(&salt);
-    let mut encoded = [0u8; 44];
-    let n = BASE64
-        .encode_slice(bytes, &mut encoded)
-        .expect("32 bytes encode to 44");
-    let mut handle = String::with_capacity(RECEIPT_PREFIX.len() + n);
-    handle.push_str(RECEIPT_PREFIX);
-    handle.push_str(std::str::from_utf8(&encoded[..n]).expect("base64 is ASCII"));
-    handle
 }
 
 /// The rules every batch request shares, checked before any entry is tried: 1–10 entries,
@@ -321,23 +296,10 @@ impl Engine {
     }
 
     fn parse_receipt(&self, queue: QueueId, handle: &str) -> Result<Receipt, SqsError> {
-        // Room for any handle that could decode to 32 bytes; longer ones fail to decode.
-        let mut bytes = [0u8; 36];
-        let decoded = handle
-            .strip_prefix(RECEIPT_PREFIX)
-            .and_then(|b| BASE64.decode_slice(b, &mut bytes).ok());
-        if decoded != Some(32) {
-            return Err(invalid_receipt(handle));
+        match receipt::decode(handle) {
+            Some(r) if r.queue == queue => Ok(r),
+            _ => Err(invalid_receipt(handle)),
         }
-        let word =
-            |i: usize| u64::from_be_bytes(bytes[i * 8..i * 8 + 8].try_into().expect("8 bytes"));
-        if word(0) != queue {
-            return Err(invalid_receipt(handle));
-        }
-        Ok(Receipt {
-            key: word(1),
-            receipt: word(2),
-        })
     }
 
     fn new_key(&mut self) -> MessageKey {

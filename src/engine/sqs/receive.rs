@@ -8,7 +8,7 @@ use super::super::message_attributes::{md5_of_message_attributes, select};
 use super::super::queue::{QueueId, ReceiveAttempt};
 use super::super::trace::Event;
 use super::super::{Due, Engine, MessageId, Poll, PollId, ReceiveInput, Reply};
-use super::{check_optional, receipt_handle, SENDER_ID};
+use super::{check_optional, receipt, SENDER_ID};
 use std::sync::Arc;
 
 /// The system attributes a receive can return, in the order SQS lists them.
@@ -337,7 +337,7 @@ impl Engine {
             .then(|| md5_of_message_attributes(&message_attributes));
         let received = ReceivedMessage {
             message_id: m.message_id,
-            receipt_handle: receipt_handle(poll.queue, key, receipt, salt),
+            receipt_handle: receipt::encode(poll.queue, key, receipt, salt),
             md5_of_body: super::super::message::hex(&m.md5_of_body),
             body: m.body.clone(),
             attributes,

@@ -1,8 +1,9 @@
 //! DeleteMessage and ChangeMessageVisibility, single and batch, and the chaos duplicate a
 //! delete can leave behind on a standard queue.
 
+use super::super::agenda::Lane;
 use super::super::error::SqsError;
-use super::super::message::{Message, MessageState};
+use super::super::message::{Message, MessageKey, MessageState};
 use super::super::queue::QueueId;
 use super::super::trace::Event;
 use super::super::{
@@ -22,13 +23,39 @@ impl Engine {
         id: QueueId,
         handle: &str,
     ) -> Result<(), SqsError> {
+        let deleted = self.delete_message(id, handle)?;
+        self.drop_deleted_timeouts(id, deleted.as_slice());
+        Ok(())
+    }
+
+    /// A deleted message's visibility timeout is a no-op when it comes due. A consumer
+    /// that deletes what it received leaves a run of them at the back of the agenda's
+    /// lane: dropped now, they neither grow the lane nor cost a pop each later. Only
+    /// entries of `deleted` (key, receipt) go, which keys never reused make certain.
+    fn drop_deleted_timeouts(&mut self, id: QueueId, deleted: &[(MessageKey, u64)]) {
+        if deleted.is_empty() {
+            return;
+        }
+        self.agenda
+            .drop_stale_back(Lane::VisibilityTimeouts, |due| {
+                matches!(due, Due::VisibilityTimeout { queue, key, receipt, .. }
+                if *queue == id && deleted.contains(&(*key, *receipt)))
+            });
+    }
+
+    /// Deletes the message `handle` names; its (key, receipt) when one was removed.
+    fn delete_message(
+        &mut self,
+        id: QueueId,
+        handle: &str,
+    ) -> Result<Option<(MessageKey, u64)>, SqsError> {
         let r = self.parse_receipt(id, handle)?;
         let now = self.now;
         let queue = self.queues.get_mut(&id).expect("exists");
         let name = queue.shared_name.clone();
         let Some(m) = queue.get(r.key) else {
             // Deleting twice, or after expiry, succeeds and does nothing.
-            return Ok(());
+            return Ok(None);
         };
         if m.last_receipt != r.receipt {
             let event = Event::DeleteIgnored {
@@ -37,7 +64,7 @@ impl Engine {
                 reason: "the receipt handle is from an earlier receive; the message was received again since".into(),
             };
             self.trace.push(now, event);
-            return Ok(());
+            return Ok(None);
         }
         let m = queue.remove(r.key).expect("present");
         queue.metrics.deleted(now);
@@ -58,7 +85,7 @@ impl Engine {
             // The delete may release the group's next message to a waiting long poll.
             self.serve_waiting_polls(id);
         }
-        Ok(())
+        Ok(Some((r.key, r.receipt)))
     }
 
     /// The delete reached every replica but one. That replica still holds the message in
@@ -113,12 +140,23 @@ impl Engine {
             "DeleteMessageBatchRequestEntry",
             entries.iter().map(|e| e.id.as_str()),
         )?;
+        // At most ten (checked above), kept on the stack: the batch's timeouts are dropped
+        // together, so the lane's back is looked at once per batch, not once per entry.
+        let mut deleted = [(0, 0); 10];
+        let mut n = 0;
         let (successful, failed) = each_entry(
             self,
             entries,
             |e| std::mem::take(&mut e.id),
-            |engine, e| engine.handle_delete_message(id, &e.receipt_handle),
+            |engine, e| {
+                if let Some(d) = engine.delete_message(id, &e.receipt_handle)? {
+                    deleted[n] = d;
+                    n += 1;
+                }
+                Ok(())
+            },
         );
+        self.drop_deleted_timeouts(id, &deleted[..n]);
         let successful = successful.into_iter().map(|(id, ())| id).collect();
         Ok(Reply::Batch { successful, failed })
     }

@@ -353,7 +353,11 @@ impl Queue {
             self.groups.entry(g.clone()).or_default().all.insert(key);
         }
         self.track(key, host, &state, group.as_ref(), true);
-        self.refresh_group(group.as_ref());
+        // Only messages of a group touch the FIFO indexes; the call costs the rest more
+        // than the check (every send, receive and delete comes here).
+        if group.is_some() {
+            self.refresh_group(group.as_ref());
+        }
     }
 
     pub fn remove(&mut self, key: MessageKey) -> Option<Message> {
@@ -370,7 +374,9 @@ impl Queue {
                 return Some(m);
             }
         }
-        self.refresh_group(m.group_id.as_ref());
+        if m.group_id.is_some() {
+            self.refresh_group(m.group_id.as_ref());
+        }
         Some(m)
     }
 
@@ -460,6 +466,7 @@ impl Queue {
     }
 
     /// Counts a message in (`present`) or out of its state's index and counter.
+    #[inline]
     fn track(
         &mut self,
         key: MessageKey,

@@ -55,8 +55,10 @@ fn minute(t: SimTime) -> u64 {
 impl QueueMetrics {
     fn at(&mut self, t: SimTime) -> &mut MinuteSample {
         let m = minute(t);
+        if self.minutes.back().is_some_and(|&(last, _)| last == m) {
+            return &mut self.minutes.back_mut().expect("just seen").1;
+        }
         let place = match self.minutes.back() {
-            Some(&(last, _)) if last == m => self.minutes.len() - 1,
             Some(&(last, _)) if last < m => self.insert(self.minutes.len(), m),
             None => self.insert(0, m),
             // An earlier minute (a gauge sample for a minute without counts, say).

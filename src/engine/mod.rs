@@ -386,7 +386,7 @@ impl Engine {
 
     /// Records each queue's gauges at every minute boundary up to `t`. Nothing changes
     /// between agenda entries, so the state now is the state at those boundaries.
-    #[inline]
+    #[inline(always)]
     fn sample_metrics_until(&mut self, t: SimTime) {
         // Called before every agenda entry: nearly always no minute ended since the last.
         if self.next_sample > t {

@@ -127,6 +127,74 @@ impl RetentionRun {
     }
 }
 
+/// Counts message `key` in `state` into (`present`) or out of a queue's visible set for
+/// its host and its in-flight and delayed counts.
+fn count(
+    visible: &mut VisibleKeys,
+    in_flight: &mut usize,
+    delayed: &mut usize,
+    key: MessageKey,
+    state: &MessageState,
+    present: bool,
+) {
+    let d = if present { 1 } else { -1 };
+    match state {
+        MessageState::Visible if present => {
+            visible.insert(key);
+        }
+        MessageState::Visible => {
+            visible.remove(key);
+        }
+        MessageState::InFlight { .. } => *in_flight = in_flight.wrapping_add_signed(d),
+        MessageState::Delayed { .. } => *delayed = delayed.wrapping_add_signed(d),
+    }
+}
+
+/// `count` for a message's group.
+fn count_in_group(g: &mut Group, key: MessageKey, state: &MessageState, present: bool) {
+    let d = if present { 1 } else { -1 };
+    match state {
+        MessageState::Visible if present => {
+            g.visible.insert(key);
+        }
+        MessageState::Visible => {
+            g.visible.remove(&key);
+        }
+        MessageState::InFlight { .. } => g.in_flight = g.in_flight.wrapping_add_signed(d),
+        MessageState::Delayed { .. } => {}
+    }
+}
+
+/// FIFO: puts `group` in `ready` under its head message while it can be served.
+fn refresh_group(
+    groups: &mut BTreeMap<Arc<str>, Group>,
+    ready: &mut BTreeSet<(MessageKey, Arc<str>)>,
+    fifo: bool,
+    id: &Arc<str>,
+) {
+    if !fifo {
+        return;
+    }
+    let Some(g) = groups.get_mut(id) else {
+        return;
+    };
+    let head = g.all.first().copied();
+    let serve = match head {
+        Some(h) if g.in_flight == 0 && g.visible.contains(&h) => Some(h),
+        _ => None,
+    };
+    if serve == g.ready_at {
+        return;
+    }
+    if let Some(old) = g.ready_at {
+        ready.remove(&(old, id.clone()));
+    }
+    if let Some(new) = serve {
+        ready.insert((new, id.clone()));
+    }
+    g.ready_at = serve;
+}
+
 impl Queue {
     pub fn new(
         id: QueueId,
@@ -314,15 +382,31 @@ impl Queue {
 
     /// Moves a message to a new state, keeping the indexes and counters right.
     pub fn set_state(&mut self, key: MessageKey, state: MessageState) -> Option<&mut Message> {
-        let m = self.messages.get_mut(key)?;
+        // Every receive, visibility change and timeout comes here: the fields are borrowed
+        // apart so the message is found once, not again to return it.
+        let fifo = self.is_fifo();
+        let Queue {
+            messages,
+            visible,
+            in_flight,
+            delayed,
+            groups,
+            ready,
+            ..
+        } = self;
+        let m = messages.get_mut(key)?;
         let old = std::mem::replace(&mut m.state, state);
-        let (host, group) = (m.host, m.group_id.clone());
-        self.track(key, host, &old, group.as_ref(), false);
-        self.track(key, host, &state, group.as_ref(), true);
-        if group.is_some() {
-            self.refresh_group(group.as_ref());
+        let visible = &mut visible[m.host as usize];
+        count(visible, in_flight, delayed, key, &old, false);
+        count(visible, in_flight, delayed, key, &state, true);
+        if let Some(group) = &m.group_id {
+            if let Some(g) = groups.get_mut(group) {
+                count_in_group(g, key, &old, false);
+                count_in_group(g, key, &state, true);
+            }
+            refresh_group(groups, ready, fifo, group);
         }
-        self.messages.get_mut(key)
+        Some(m)
     }
 
     /// Changes a message's fields that no index depends on.
@@ -391,57 +475,26 @@ impl Queue {
         group: Option<&Arc<str>>,
         present: bool,
     ) {
-        let d = if present { 1 } else { -1 };
-        let group = group.and_then(|g| self.groups.get_mut(g));
-        match state {
-            MessageState::Visible => {
-                if present {
-                    self.visible[host as usize].insert(key);
-                } else {
-                    self.visible[host as usize].remove(key);
-                }
-                if let Some(g) = group {
-                    if present {
-                        g.visible.insert(key);
-                    } else {
-                        g.visible.remove(&key);
-                    }
-                }
-            }
-            MessageState::InFlight { .. } => {
-                self.in_flight = self.in_flight.wrapping_add_signed(d);
-                if let Some(g) = group {
-                    g.in_flight = g.in_flight.wrapping_add_signed(d);
-                }
-            }
-            MessageState::Delayed { .. } => self.delayed = self.delayed.wrapping_add_signed(d),
+        let visible = &mut self.visible[host as usize];
+        count(
+            visible,
+            &mut self.in_flight,
+            &mut self.delayed,
+            key,
+            state,
+            present,
+        );
+        if let Some(g) = group.and_then(|g| self.groups.get_mut(g)) {
+            count_in_group(g, key, state, present);
         }
     }
 
     /// FIFO: a group is ready when its head is visible and nothing of it is in flight.
     fn refresh_group(&mut self, group: Option<&Arc<str>>) {
-        if !self.is_fifo() {
-            return;
+        let fifo = self.is_fifo();
+        if let Some(group) = group {
+            refresh_group(&mut self.groups, &mut self.ready, fifo, group);
         }
-        let Some(id) = group else { return };
-        let Some(g) = self.groups.get_mut(id) else {
-            return;
-        };
-        let head = g.all.first().copied();
-        let ready = match head {
-            Some(h) if g.in_flight == 0 && g.visible.contains(&h) => Some(h),
-            _ => None,
-        };
-        if ready == g.ready_at {
-            return;
-        }
-        if let Some(old) = g.ready_at {
-            self.ready.remove(&(old, id.clone()));
-        }
-        if let Some(new) = ready {
-            self.ready.insert((new, id.clone()));
-        }
-        g.ready_at = ready;
     }
 }
 

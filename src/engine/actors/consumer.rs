@@ -16,7 +16,7 @@ use super::super::trace::{Event, Refusal};
 use super::super::{Command, Engine, MessageId, PollId, ReceivedMessage, Reply, SimTime};
 use super::processing::ProcessingTime;
 use super::scaling::{Instances, EVALUATION_PERIOD_MS};
-use super::{queue_at, ActorId, ActorStatus, Kind, Slot};
+use super::{queue_at, ActorId, ActorStatus, Kind, Slot, Wake};
 use foldhash::fast::FixedState;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
@@ -328,14 +328,33 @@ impl Engine {
         }
     }
 
-    /// The answer of the long poll `instance` parked, kept until its wake-up.
+    /// The answer of the long poll `instance` parked: kept for it, and it wakes now.
     pub(super) fn poll_answered(
         &mut self,
         id: ActorId,
         instance: u32,
         messages: Vec<ReceivedMessage>,
     ) {
-        self.set_state(id, instance, State::Answered(messages));
+        self.set_state_and_wake(id, instance, State::Answered(messages), self.now);
+    }
+
+    /// `set_state` and then `wake` for the instance, with one lookup of it (this runs for
+    /// every batch an instance takes).
+    fn set_state_and_wake(&mut self, id: ActorId, instance: u32, state: State, at: SimTime) {
+        let Some(Kind::Consumers(group)) = self.actor_mut(id).map(|a| &mut a.kind) else {
+            return;
+        };
+        let Some(i) = group.instances.get_mut(&instance) else {
+            return;
+        };
+        i.state = state;
+        i.gen += 1;
+        let wake = Wake {
+            actor: id,
+            slot: Slot::Instance(instance),
+            gen: i.gen,
+        };
+        self.schedule_wake(wake, at, None);
     }
 
     fn set_state(&mut self, id: ActorId, instance: u32, state: State) {
@@ -395,8 +414,8 @@ impl Engine {
             }
             elapsed += took;
         }
-        self.set_state(id, instance, State::Processing(batch));
-        self.wake(id, Slot::Instance(instance), now.plus_millis(elapsed));
+        let done = now.plus_millis(elapsed);
+        self.set_state_and_wake(id, instance, State::Processing(batch), done);
     }
 
     /// A batch's processing is over (or its instance crashed): count the side effects,

@@ -347,7 +347,12 @@ impl Engine {
                 Kind::Producer(_) => return,
             },
         };
-        let (at, due) = (at.max(self.now), Due::Actor(Wake { actor, slot, gen }));
+        self.schedule_wake(Wake { actor, slot, gen }, at, lane);
+    }
+
+    /// Puts `wake` on the agenda at `at` (not before now), in `lane` if it has one.
+    fn schedule_wake(&mut self, wake: Wake, at: SimTime, lane: Option<Lane>) {
+        let (at, due) = (at.max(self.now), Due::Actor(wake));
         // Wake-ups at once and a producer's sends arrive in time order (see `Agenda`).
         match lane {
             _ if at == self.now => self.agenda.schedule_in(Lane::Now, at, due),
@@ -392,7 +397,6 @@ impl Engine {
             return Some(messages);
         };
         self.poll_answered(actor, instance, messages);
-        self.wake(actor, Slot::Instance(instance), self.now);
         None
     }
 

@@ -187,6 +187,11 @@ impl Engine {
             Some(Kind::Producer(p)) => p.next_send(),
             _ => return,
         };
+        self.schedule_send(id, next);
+    }
+
+    /// Wakes the producer for its next batch at `next`; None: it owes nothing more.
+    fn schedule_send(&mut self, id: ActorId, next: Option<SimTime>) {
         match next {
             Some(at) => self.wake(id, Slot::Main, at),
             None => self.stop(id, "its rate pattern sends nothing more".into(), None),
@@ -196,15 +201,17 @@ impl Engine {
     /// Sends everything owed now, a batch per request, then waits for the next batch.
     pub(super) fn produce(&mut self, id: ActorId) {
         let now = self.now;
+        // The actor is looked up once, and again only after each request (a send is
+        // about as cheap as a few of these lookups in the lesson hour).
+        let Some(mut actor) = self.actors.all.get_mut(&id) else {
+            return;
+        };
         // The same for every batch sent now, so worked out once.
-        let owed = match self.actors.all.get_mut(&id).map(|a| &mut a.kind) {
-            Some(Kind::Producer(p)) => p.owed(now),
-            _ => return,
+        let owed = match &mut actor.kind {
+            Kind::Producer(p) => p.owed(now),
+            Kind::Consumers(_) => return,
         };
         loop {
-            let Some(actor) = self.actors.all.get_mut(&id) else {
-                return;
-            };
             let Kind::Producer(p) = &mut actor.kind else {
                 return;
             };
@@ -227,7 +234,7 @@ impl Engine {
                 Ok(_) => (k, None),
                 Err(e) => (0, Some((e.code.printed().to_string(), e.message))),
             };
-            let actor = self.actors.all.get_mut(&id).expect("still there");
+            actor = self.actors.all.get_mut(&id).expect("still there");
             actor.stats.sent += sent;
             if let Some((code, message)) = refusal {
                 let refused = k - sent;
@@ -251,7 +258,7 @@ impl Engine {
                 return;
             }
         }
-        let Some(Kind::Producer(p)) = self.actors.all.get(&id).map(|a| &a.kind) else {
+        let Kind::Producer(p) = &actor.kind else {
             return;
         };
         if p.spec.count.is_some_and(|c| p.numbered >= c) {
@@ -260,7 +267,8 @@ impl Engine {
         } else if p.spec.stop_at.is_some_and(|at| at <= now) {
             self.stop(id, format!("reached its stop time {now}"), None);
         } else {
-            self.schedule_next_send(id);
+            let next = p.next_send();
+            self.schedule_send(id, next);
         }
     }
 }

@@ -4,6 +4,7 @@
 //! (strings, signed integers): checking them is the engine's job, so both drivers get the
 //! same errors.
 
+use super::md5_digest::Md5Digest;
 use super::message::ReceivedMessage;
 use super::message_attributes::MessageAttributes;
 use super::message_id::MessageId;
@@ -375,7 +376,7 @@ impl Command {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SendResult {
     pub message_id: MessageId,
-    pub md5_of_message_body: String,
+    pub md5_of_message_body: Md5Digest,
     pub md5_of_message_attributes: Option<String>,
     pub md5_of_message_system_attributes: Option<String>,
     /// FIFO queues only.

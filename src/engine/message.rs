@@ -1,6 +1,7 @@
 //! Messages as stored by a queue, and what a receive hands out.
 
 use super::error::{ErrorCode, SqsError};
+use super::md5_digest::Md5Digest;
 use super::message_attributes::MessageAttributes;
 use super::message_id::MessageId;
 use super::time::SimTime;
@@ -180,7 +181,7 @@ fn empty_attributes() -> &'static MessageAttributes {
 pub struct ReceivedMessage {
     pub message_id: MessageId,
     pub receipt_handle: String,
-    pub md5_of_body: String,
+    pub md5_of_body: Md5Digest,
     pub body: Arc<str>,
     /// Requested system attributes, in the order SQS returns them.
     pub attributes: Vec<(String, String)>,
@@ -205,26 +206,7 @@ pub fn md5_hex(bytes: &[u8]) -> String {
 
 /// Lowercase hex of an MD5 digest, as SQS shows it.
 pub fn hex(digest: &[u8; 16]) -> String {
-    // Every send and receive formats one: a table beats a `format!` per byte, and filling
-    // a byte array beats 32 `String::push` calls, which the page's size-optimised wasm
-    // calls out of line for every character (docs/PERFORMANCE.md "Speed in the page").
-    // Both digits of a byte come from one entry of a 512-byte table (half the work of
-    // looking up each nibble).
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    const PAIRS: [[u8; 2]; 256] = {
-        let mut pairs = [[0u8; 2]; 256];
-        let mut i = 0;
-        while i < 256 {
-            pairs[i] = [HEX[i >> 4], HEX[i & 15]];
-            i += 1;
-        }
-        pairs
-    };
-    let mut hex = [0u8; 32];
-    for (out, &b) in hex.chunks_exact_mut(2).zip(digest) {
-        out.copy_from_slice(&PAIRS[usize::from(b)]);
-    }
-    String::from(std::str::from_utf8(&hex).unwrap_or_default())
+    String::from(Md5Digest(*digest).text().as_str())
 }
 
 /// Whether every byte is one a plain ASCII body may hold: tab, LF, CR or 0x20–0x7F.

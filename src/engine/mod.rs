@@ -17,6 +17,7 @@ pub mod error;
 pub mod filter_policy;
 pub mod harness;
 pub mod journal;
+pub mod md5_digest;
 pub mod message;
 pub mod message_attributes;
 pub mod message_id;
@@ -37,6 +38,7 @@ pub use command::{
     BATCH_ENTRY_IDS,
 };
 pub use error::{ErrorCode, SqsError};
+pub use md5_digest::Md5Digest;
 pub use message::{Message, MessageState, ReceivedMessage};
 pub use message_attributes::{MessageAttributeValue, MessageAttributes};
 pub use message_id::MessageId;

@@ -534,7 +534,7 @@ mod tests {
     fn sent(tag: &str, attrs: Option<&str>, seq: Option<&str>) -> SendResult {
         SendResult {
             message_id: id(tag),
-            md5_of_message_body: format!("5{tag}"),
+            md5_of_message_body: crate::engine::Md5Digest::of(tag.as_bytes()),
             md5_of_message_attributes: attrs.map(str::to_string),
             md5_of_message_system_attributes: None,
             sequence_number: seq.map(str::to_string),
@@ -562,13 +562,13 @@ mod tests {
         assert_eq!(
             printed(&Reply::MessageSent(s)),
             format_json(
-                &json!({"MD5OfMessageBody": "5m", "MD5OfMessageAttributes": "ma",
+                &json!({"MD5OfMessageBody": "6f8f57715090da2632453988d9a1501b", "MD5OfMessageAttributes": "ma",
                 "MD5OfMessageSystemAttributes": "ms", "MessageId": M, "SequenceNumber": "1"})
             )
         );
         assert_eq!(
             printed(&Reply::MessageSent(sent("m", None, None))),
-            format!("{{\n    \"MD5OfMessageBody\": \"5m\",\n    \"MessageId\": \"{M}\"\n}}\n")
+            format!("{{\n    \"MD5OfMessageBody\": \"6f8f57715090da2632453988d9a1501b\",\n    \"MessageId\": \"{M}\"\n}}\n")
         );
         assert_eq!(
             format_text(&response(&Reply::MessageSent(sent(
@@ -576,7 +576,7 @@ mod tests {
                 Some("ma"),
                 Some("1")
             )))),
-            format!("ma\t5m\t{M}\t1\n")
+            format!("ma\t6f8f57715090da2632453988d9a1501b\t{M}\t1\n")
         );
     }
 
@@ -600,8 +600,8 @@ mod tests {
         assert_eq!(
             printed(&all_ok),
             format_json(&json!({"Successful": [
-                            {"Id": "a", "MessageId": M1, "MD5OfMessageBody": "5m1"},
-                            {"Id": "b", "MessageId": M2, "MD5OfMessageBody": "5m2", "MD5OfMessageAttributes": "ma"}],
+                            {"Id": "a", "MessageId": M1, "MD5OfMessageBody": "ae7be26cdaa742ca148068d5ac90eaca"},
+                            {"Id": "b", "MessageId": M2, "MD5OfMessageBody": "aaf2f89992379705dac844c0a2a1d45f", "MD5OfMessageAttributes": "ma"}],
             }))
         );
         let none_ok = Reply::SendBatch {
@@ -622,7 +622,7 @@ mod tests {
         };
         assert_eq!(
             format_text(&response(&mixed)),
-            format!("FAILED\tInvalidParameterValue\tc\tbad\tTrue\nSUCCESSFUL\ta\t\t5m1\t{M1}\nSUCCESSFUL\tb\tma\t5m2\t{M2}\n")
+            format!("FAILED\tInvalidParameterValue\tc\tbad\tTrue\nSUCCESSFUL\ta\t\tae7be26cdaa742ca148068d5ac90eaca\t{M1}\nSUCCESSFUL\tb\tma\taaf2f89992379705dac844c0a2a1d45f\t{M2}\n")
         );
     }
 
@@ -669,7 +669,7 @@ mod tests {
         let m = ReceivedMessage {
             message_id: id("m"),
             receipt_handle: "r".into(),
-            md5_of_body: "5".into(),
+            md5_of_body: crate::engine::Md5Digest::of(b"b"),
             body: "b".into(),
             attributes: vec![("SentTimestamp".into(), "2".into())],
             message_attributes: attrs,
@@ -679,7 +679,7 @@ mod tests {
         assert_eq!(
             format_json(&doc),
             format_json(
-                &json!({"Messages": [{"MessageId": M, "ReceiptHandle": "r", "MD5OfBody": "5",
+                &json!({"Messages": [{"MessageId": M, "ReceiptHandle": "r", "MD5OfBody": "92eb5ffee6ae2fec3ad71c777531578f",
                 "Body": "b", "Attributes": {"SentTimestamp": "2"}, "MD5OfMessageAttributes": "ma",
                 "MessageAttributes": {"blob": {"BinaryValue": "aGk=", "DataType": "Binary"},
                                       "color": {"StringValue": "red", "DataType": "String"}}}]})
@@ -687,7 +687,7 @@ mod tests {
         );
         assert_eq!(
             format_text(&doc),
-            format!("MESSAGES\tb\t5\tma\t{M}\tr\nATTRIBUTES\t2\nBLOB\taGk=\tBinary\nCOLOR\tString\tred\n")
+            format!("MESSAGES\tb\t92eb5ffee6ae2fec3ad71c777531578f\tma\t{M}\tr\nATTRIBUTES\t2\nBLOB\taGk=\tBinary\nCOLOR\tString\tred\n")
         );
         assert_eq!(response(&Reply::Messages(vec![])), json!({}));
     }

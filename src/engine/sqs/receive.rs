@@ -3,6 +3,7 @@
 
 use super::super::agenda::Lane;
 use super::super::error::SqsError;
+use super::super::md5_digest::Md5Digest;
 use super::super::message::{Message, MessageKey, MessageState, ReceivedMessage};
 use super::super::message_attributes::{md5_of_message_attributes, select};
 use super::super::queue::{QueueId, ReceiveAttempt};
@@ -338,7 +339,7 @@ impl Engine {
         let received = ReceivedMessage {
             message_id: m.message_id,
             receipt_handle: receipt::encode(poll.queue, key, receipt, salt),
-            md5_of_body: super::super::message::hex(&m.md5_of_body),
+            md5_of_body: Md5Digest(m.md5_of_body),
             body: m.body.clone(),
             attributes,
             message_attributes,

@@ -1,6 +1,7 @@
 //! SendMessage and SendMessageBatch, with FIFO groups, sequence numbers and deduplication.
 
 use super::super::error::{ErrorCode, SqsError};
+use super::super::md5_digest::Md5Digest;
 use super::super::message::{validate_body, Message, MessageExtras, MessageState};
 use super::super::message_attributes::{
     attributes_size, md5_of_message_attributes, validate_message_attributes,
@@ -119,9 +120,7 @@ impl Engine {
             if let Some(first) = queue.deduplication.get(now, dedup_key) {
                 let result = SendResult {
                     message_id: first.message_id,
-                    md5_of_message_body: super::super::message::md5_hex(
-                        input.message_body.as_bytes(),
-                    ),
+                    md5_of_message_body: Md5Digest::of(input.message_body.as_bytes()),
                     md5_of_message_attributes,
                     md5_of_message_system_attributes,
                     sequence_number: Some(first.sequence_number.clone()),
@@ -158,7 +157,7 @@ impl Engine {
         if delay > 0 {
             m.state = MessageState::Delayed { until: visible_at };
         }
-        let md5_of_message_body = super::super::message::hex(&m.md5_of_body);
+        let md5_of_message_body = Md5Digest(m.md5_of_body);
         let queue = self.queues.get_mut(&id).expect("exists");
         let sequence_number: Option<Arc<str>> = fifo.then(|| {
             queue.sequence += 1;

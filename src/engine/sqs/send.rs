@@ -5,7 +5,7 @@ use super::super::md5_digest::Md5Digest;
 use super::super::message::{validate_body, Message, MessageExtras, MessageState};
 use super::super::message_attributes::{
     attributes_size, md5_of_message_attributes, validate_message_attributes,
-    validate_message_system_attributes,
+    validate_message_system_attributes, MessageAttributes,
 };
 use super::super::queue::{Deduplicated, QueueId};
 use super::super::trace::Event;
@@ -21,6 +21,16 @@ fn not_for_this_queue_type(parameter: &str, value: &str) -> SqsError {
     SqsError::invalid_value(format!(
         "Value {value} for parameter {parameter} is invalid. Reason: The request include parameter that is not valid for this queue type."
     ))
+}
+
+/// Lets go of an attribute map the send is done with. Most sends carry none, and an empty
+/// map owns no allocation, yet dropping one still walks its empty tree (about 28
+/// instructions, twice a send: docs/PERFORMANCE.md "Engine profile, fifth pass").
+/// Forgetting an empty map frees nothing because there is nothing to free.
+fn release(map: MessageAttributes) {
+    if map.is_empty() {
+        std::mem::forget(map);
+    }
 }
 
 /// MessageGroupId and MessageDeduplicationId: 1–128 characters of letters, digits and
@@ -141,16 +151,23 @@ impl Engine {
         let mut m = Message::new(message_id, Arc::from(input.message_body), now);
         m.host = host;
         m.group_id = group.clone();
+        let aws_trace_header = input
+            .message_system_attributes
+            .get("AWSTraceHeader")
+            .and_then(|v| v.string_value.as_deref())
+            .map(Arc::from);
+        release(input.message_system_attributes);
+        let message_attributes = if input.message_attributes.is_empty() {
+            release(input.message_attributes);
+            None
+        } else {
+            Some(Arc::new(input.message_attributes))
+        };
         m.set_extras(MessageExtras {
             deduplication_id: deduplication_id.as_deref().map(Arc::from),
             md5_of_message_attributes: md5_of_message_attributes.as_deref().map(Arc::from),
-            message_attributes: (!input.message_attributes.is_empty())
-                .then(|| Arc::new(input.message_attributes)),
-            aws_trace_header: input
-                .message_system_attributes
-                .get("AWSTraceHeader")
-                .and_then(|v| v.string_value.as_deref())
-                .map(Arc::from),
+            message_attributes,
+            aws_trace_header,
             ..MessageExtras::default()
         });
         let visible_at = now.plus_secs(delay as u64);

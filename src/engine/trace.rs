@@ -404,11 +404,11 @@ impl Trace {
         }
         // Never more than a window and a half is kept, so doubling past that would leave
         // spare room for good (262,144 entries' worth instead of 150,000 by default). A
-        // trace past a sixteenth of that takes all of it at once: every doubling copies
-        // what is kept, and the last four would copy about eight times the entries the
-        // jump does (4 M instructions in the quick lifecycles bench, docs/PERFORMANCE.md
-        // "Engine profile, fifth pass"), while a trace that long is on its way to the
-        // whole window in any busy run.
+        // trace about to pass a sixteenth of that takes all of it at once: every doubling
+        // copies what is kept, and by default the doublings from 8,192 entries to the cap
+        // would copy 31 times the entries the jump does (3.4 M instructions in the quick
+        // lifecycles bench, docs/PERFORMANCE.md "Engine profile, fifth pass"), while a
+        // trace that long is on its way to the whole window in any busy run.
         if self.window > 0 && self.entries.len() == self.entries.capacity() {
             let len = self.entries.len();
             let doubled = (2 * len).max(4);

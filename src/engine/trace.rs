@@ -403,17 +403,11 @@ impl Trace {
             self.dropped += excess;
         }
         // Never more than a window and a half is kept, so doubling past that would leave
-        // spare room for good (262,144 entries' worth instead of 150,000 by default). A
-        // trace about to pass a sixteenth of that takes all of it at once: every doubling
-        // copies what is kept, and by default the doublings from 8,192 entries to the cap
-        // would copy 31 times the entries the jump does (3.4 M instructions in the quick
-        // lifecycles bench, docs/PERFORMANCE.md "Engine profile, fifth pass"), while a
-        // trace that long is on its way to the whole window in any busy run.
+        // spare room for good (262,144 entries' worth instead of 150,000 by default).
         if self.window > 0 && self.entries.len() == self.entries.capacity() {
             let len = self.entries.len();
-            let doubled = (2 * len).max(4);
-            let wanted = if doubled > most / 16 { most } else { doubled };
-            self.entries.reserve_exact(wanted.max(len + 1) - len);
+            let wanted = (2 * len).max(4).min(most).max(len + 1);
+            self.entries.reserve_exact(wanted - len);
         }
     }
     /// The entries still kept, oldest first; the first has index `first_index()`.
@@ -500,31 +494,6 @@ mod tests {
         }
         assert_eq!(one.since(9)[0].event, created(9));
         assert!(one.entries.capacity() <= 4, "{}", one.entries.capacity());
-    }
-
-    #[test]
-    fn a_long_trace_takes_its_whole_room_at_once() {
-        let mut t = Trace::with_window(1600);
-        let mut grown = Vec::new();
-        for i in 0..3000 {
-            let before = t.entries.capacity();
-            t.push(SimTime(i as u64), created(0));
-            if t.entries.capacity() != before {
-                grown.push(t.entries.capacity());
-            }
-        }
-        // Doubling up to a sixteenth of 2,400 slots, then all 2,400 at once.
-        assert_eq!(grown, [4, 8, 16, 32, 64, 128, 2400]);
-        assert_eq!(t.entries.capacity(), 2400);
-        let mut all = Trace::with_window(0);
-        for i in 0..3000 {
-            all.push(SimTime(i as u64), created(0));
-        }
-        assert_eq!(
-            all.entries.capacity(),
-            4096,
-            "an unbounded trace keeps doubling"
-        );
     }
 
     #[test]

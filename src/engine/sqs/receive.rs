@@ -457,6 +457,12 @@ impl Engine {
                     .push_front(poll_id);
                 return;
             }
+            // Its wait's end would fire as a no-op; polls are served in the order they
+            // parked, so that entry is nearly always its lane's front.
+            self.agenda.drop_stale_front(
+                Lane::PollEnds,
+                |due| matches!(due, Due::PollTimeout { poll } if *poll == poll_id),
+            );
             self.remember_attempt(&poll, &messages);
             self.finish_poll(poll_id, queue, messages);
         }

@@ -361,7 +361,17 @@ impl Queue {
     }
 
     pub fn remove(&mut self, key: MessageKey) -> Option<Message> {
-        let m = self.messages.remove(key)?;
+        self.remove_if(key, |_| true).ok()
+    }
+
+    /// Removes message `key` if `wanted` says so (a delete whose receipt is the latest),
+    /// finding it once; otherwise says whether it is here.
+    pub fn remove_if(
+        &mut self,
+        key: MessageKey,
+        wanted: impl FnOnce(&Message) -> bool,
+    ) -> Result<Message, bool> {
+        let m = self.messages.remove_if(key, wanted)?;
         self.track(key, m.host, &m.state, m.group_id.as_ref(), false);
         if let Some(g) = &m.group_id {
             let group = self.groups.get_mut(g).expect("indexed");
@@ -371,13 +381,13 @@ impl Queue {
                     self.ready.remove(&(head, g.clone()));
                 }
                 self.groups.remove(g);
-                return Some(m);
+                return Ok(m);
             }
         }
         if m.group_id.is_some() {
             self.refresh_group(m.group_id.as_ref());
         }
-        Some(m)
+        Ok(m)
     }
 
     /// Moves a message to a new state, keeping the indexes and counters right.

@@ -53,20 +53,21 @@ impl Engine {
         let now = self.now;
         let queue = self.queues.get_mut(&id).expect("exists");
         let name = queue.shared_name.clone();
-        let Some(m) = queue.get(r.key) else {
+        let m = match queue.remove_if(r.key, |m| m.last_receipt == r.receipt) {
+            Ok(m) => m,
             // Deleting twice, or after expiry, succeeds and does nothing.
-            return Ok(None);
+            Err(false) => return Ok(None),
+            Err(true) => {
+                let message_id = queue.get(r.key).expect("still here").message_id;
+                let event = Event::DeleteIgnored {
+                    queue: name,
+                    message_id,
+                    reason: "the receipt handle is from an earlier receive; the message was received again since".into(),
+                };
+                self.trace.push(now, event);
+                return Ok(None);
+            }
         };
-        if m.last_receipt != r.receipt {
-            let event = Event::DeleteIgnored {
-                queue: name,
-                message_id: m.message_id,
-                reason: "the receipt handle is from an earlier receive; the message was received again since".into(),
-            };
-            self.trace.push(now, event);
-            return Ok(None);
-        }
-        let m = queue.remove(r.key).expect("present");
         queue.metrics.deleted(now);
         let fifo = queue.is_fifo();
         let message_id = m.message_id;

@@ -453,11 +453,12 @@ impl Engine {
         }
     }
 
-    /// Schedules the expiry of message `key` of `queue` under the queue's current period
-    /// (at once if that moment has passed).
-    fn schedule_retention(&mut self, queue: QueueId, key: MessageKey) {
+    /// Schedules the expiry of message `key` of `queue`, sent at `enqueued_at`, under the
+    /// queue's current period (at once if that moment has passed). Callers have the
+    /// message at hand, so it is not looked up again.
+    fn schedule_retention(&mut self, queue: QueueId, key: MessageKey, enqueued_at: SimTime) {
         let q = self.queues.get_mut(&queue).expect("exists");
-        let at = q.retention_end(q.get(key).expect("present")).max(self.now);
+        let at = q.retention_end_of(enqueued_at).max(self.now);
         let seq = self.agenda.reserve();
         let due = match q.keep_retention(queue::RetentionEntry { at, seq, key }) {
             Some(false) => return,

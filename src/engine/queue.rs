@@ -261,8 +261,11 @@ impl Queue {
     }
     /// When `m` expires under the queue's retention period as it is now.
     pub fn retention_end(&self, m: &Message) -> SimTime {
-        m.enqueued_at
-            .plus_secs(self.attributes.message_retention_period as u64)
+        self.retention_end_of(m.enqueued_at)
+    }
+    /// When a message sent at `enqueued_at` expires under the period as it is now.
+    pub fn retention_end_of(&self, enqueued_at: SimTime) -> SimTime {
+        enqueued_at.plus_secs(self.attributes.message_retention_period as u64)
     }
     /// The message sent longest ago that is still here (for ApproximateAgeOfOldestMessage).
     pub fn oldest(&self) -> Option<&Message> {

@@ -426,10 +426,10 @@ impl Engine {
         m.last_receipt = 0;
         let dest = self.queues.get_mut(&to).expect("exists");
         adjust(&mut m, dest.is_fifo());
-        let message_id = m.message_id;
+        let (message_id, enqueued_at) = (m.message_id, m.enqueued_at);
         dest.insert(new_key, m);
         let name = dest.shared_name.clone();
-        self.schedule_retention(to, new_key);
+        self.schedule_retention(to, new_key, enqueued_at);
         (message_id, name)
     }
 

@@ -100,7 +100,7 @@ impl Engine {
         };
         let key = self.new_key();
         let host = self.pick_host(id);
-        let message_id = deleted.message_id;
+        let (message_id, enqueued_at) = (deleted.message_id, deleted.enqueued_at);
         let mut copy = Message {
             host,
             // No handle names receipt 0, so only the timeout can end this state.
@@ -119,7 +119,7 @@ impl Engine {
                 until,
             },
         );
-        self.schedule_retention(id, key);
+        self.schedule_retention(id, key, enqueued_at);
         self.trace.push(
             now,
             Event::DuplicateCreated {

@@ -22,6 +22,7 @@ pub mod message_attributes;
 pub mod message_id;
 mod message_store;
 pub mod metrics;
+mod parked_polls;
 pub mod queue;
 pub mod rng;
 pub mod sns;
@@ -247,7 +248,7 @@ pub struct Engine {
     next_poll: PollId,
     agenda: Agenda<Due>,
     trace: Trace,
-    polls: BTreeMap<PollId, Poll>,
+    polls: parked_polls::ParkedPolls,
     waiting: BTreeMap<QueueId, VecDeque<PollId>>,
     finished_polls: BTreeMap<PollId, Vec<ReceivedMessage>>,
     move_tasks: Vec<sqs::MoveTask>,
@@ -274,7 +275,7 @@ impl Engine {
             next_poll: 1,
             agenda: Agenda::new(),
             trace: Trace::with_window(config.trace_window as usize),
-            polls: BTreeMap::new(),
+            polls: parked_polls::ParkedPolls::default(),
             waiting: BTreeMap::new(),
             finished_polls: BTreeMap::new(),
             move_tasks: Vec::new(),

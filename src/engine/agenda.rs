@@ -16,9 +16,10 @@
 //!
 //! An entry that fits no lane usually still lands near one end of the entries outside
 //! lanes: the lesson's processing ends are a few, one per consumer instance, each "now +
-//! a random time". Those go to one more sorted deque when putting them in place moves
-//! few entries ([`NEAR_SHIFT`]); only the rest descend the B-tree, whose insert and
-//! pop cost about 300 instructions each even for ten entries.
+//! a random time". Those go to a small vector sorted latest first (the earliest is
+//! popped from its end) when putting them in place moves few entries ([`NEAR_SHIFT`]);
+//! only the rest descend the B-tree, whose insert and pop cost about 300 instructions
+//! each even for ten entries.
 
 use super::time::SimTime;
 use std::collections::{BTreeMap, VecDeque};
@@ -33,7 +34,7 @@ pub enum Lane {
     Now,
 }
 const LANES: usize = 4;
-/// The deque after the named lanes: entries of no lane, sorted, placed by search.
+/// Where `fronts` keeps the earliest key of `near`.
 const NEAR: usize = LANES;
 /// Where `fronts` keeps the B-tree's first key.
 const OTHERS: usize = LANES + 1;
@@ -47,7 +48,7 @@ fn packed((t, seq): Key) -> u128 {
     (u128::from(t.0) << 64) | u128::from(seq)
 }
 
-/// At most this many entries move to make room in `NEAR`; a farther place is the B-tree's.
+/// At most this many entries move to make room in `near`; a farther place is the B-tree's.
 const NEAR_SHIFT: usize = 32;
 
 type Key = (SimTime, u64);
@@ -55,8 +56,10 @@ type Key = (SimTime, u64);
 pub struct Agenda<T> {
     /// Entries that extended no lane when scheduled.
     others: BTreeMap<Key, T>,
-    /// Each sorted by key, front first: the named lanes, then `NEAR`.
-    lanes: [VecDeque<(Key, T)>; LANES + 1],
+    /// Each sorted by key, front first.
+    lanes: [VecDeque<(Key, T)>; LANES],
+    /// Entries of no lane placed cheaply: sorted by key, latest first.
+    near: Vec<(Key, T)>,
     /// The first key of each lane, then of the B-tree (`EMPTY` when it has none): the
     /// earliest entry is found by reading these alone.
     fronts: [u128; FRONTS],
@@ -73,6 +76,7 @@ impl<T> Default for Agenda<T> {
 #[derive(Clone, Copy)]
 enum Source {
     Lane(usize),
+    Near,
     Others,
 }
 
@@ -81,6 +85,7 @@ impl<T> Agenda<T> {
         Agenda {
             others: BTreeMap::new(),
             lanes: std::array::from_fn(|_| VecDeque::new()),
+            near: Vec::new(),
             fronts: [EMPTY; FRONTS],
             next_seq: 0,
         }
@@ -101,15 +106,14 @@ impl<T> Agenda<T> {
     pub fn schedule_reserved(&mut self, at: SimTime, seq: u64, item: T) {
         self.place((at, seq), item);
     }
-    /// Puts an entry of no lane (or out of its lane's order) in `NEAR` when that moves at
-    /// most `NEAR_SHIFT` entries (`VecDeque::insert` moves the shorter side), else in the
-    /// B-tree.
+    /// Puts an entry of no lane (or out of its lane's order) in `near` when that moves at
+    /// most `NEAR_SHIFT` entries, else in the B-tree.
     fn place(&mut self, key: Key, item: T) {
-        let near = &mut self.lanes[NEAR];
-        let at = near.partition_point(|&(k, _)| k < key);
-        if at.min(near.len() - at) <= NEAR_SHIFT {
+        let near = &mut self.near;
+        let at = near.partition_point(|&(k, _)| k > key);
+        if near.len() - at <= NEAR_SHIFT {
             near.insert(at, (key, item));
-            if at == 0 {
+            if at + 1 == near.len() {
                 self.fronts[NEAR] = packed(key);
             }
         } else {
@@ -171,29 +175,33 @@ impl<T> Agenda<T> {
             // Nothing, or the one entry whose key is the greatest there is.
             best = (0..FRONTS).find(|&i| self.len_of(i) > 0)?;
         }
-        let source = if best == OTHERS {
-            Source::Others
-        } else {
-            Source::Lane(best)
+        let source = match best {
+            NEAR => Source::Near,
+            OTHERS => Source::Others,
+            lane => Source::Lane(lane),
         };
         Some(((SimTime((k >> 64) as u64), k as u64), source))
     }
     fn len_of(&self, i: usize) -> usize {
-        self.lanes.get(i).map_or(self.others.len(), VecDeque::len)
+        match i {
+            NEAR => self.near.len(),
+            OTHERS => self.others.len(),
+            lane => self.lanes[lane].len(),
+        }
     }
     /// Sets `fronts[i]` from what structure `i` holds now.
     fn refresh(&mut self, i: usize) {
-        self.fronts[i] = match self.lanes.get(i) {
-            Some(lane) => lane.front().map_or(EMPTY, |&(k, _)| packed(k)),
-            None => self
-                .others
-                .first_key_value()
-                .map_or(EMPTY, |(&k, _)| packed(k)),
+        let first = match i {
+            NEAR => self.near.last().map(|&(k, _)| k),
+            OTHERS => self.others.first_key_value().map(|(&k, _)| k),
+            lane => self.lanes[lane].front().map(|&(k, _)| k),
         };
+        self.fronts[i] = first.map_or(EMPTY, packed);
     }
     fn take(&mut self, source: Source) -> Option<(SimTime, T)> {
         let (i, ((t, _), item)) = match source {
             Source::Lane(i) => (i, self.lanes[i].pop_front()?),
+            Source::Near => (NEAR, self.near.pop()?),
             Source::Others => (OTHERS, self.others.pop_first()?),
         };
         self.refresh(i);
@@ -207,6 +215,7 @@ impl<T> Agenda<T> {
         let ((t, _), source) = self.first()?;
         let item = match source {
             Source::Lane(i) => &self.lanes[i].front()?.1,
+            Source::Near => &self.near.last()?.1,
             Source::Others => self.others.first_key_value()?.1,
         };
         Some((t, item))
@@ -214,20 +223,28 @@ impl<T> Agenda<T> {
     /// Every entry, earliest first (merged lazily: callers usually stop early).
     pub fn iter(&self) -> impl Iterator<Item = (SimTime, &T)> {
         let mut lanes: Vec<_> = self.lanes.iter().map(|l| l.iter().peekable()).collect();
+        let mut near = self.near.iter().rev().peekable();
         let mut others = self.others.iter().peekable();
         std::iter::from_fn(move || {
-            let mut best: Option<(Key, Option<usize>)> = others.peek().map(|(&k, _)| (k, None));
+            let mut best = others.peek().map(|(&k, _)| (k, Source::Others));
+            let mut consider = |k: Key, source: Source| {
+                if best.is_none_or(|(b, _)| k < b) {
+                    best = Some((k, source));
+                }
+            };
+            if let Some(&&(k, _)) = near.peek() {
+                consider(k, Source::Near);
+            }
             for (i, lane) in lanes.iter_mut().enumerate() {
                 if let Some(&&(k, _)) = lane.peek() {
-                    if best.is_none_or(|(b, _)| k < b) {
-                        best = Some((k, Some(i)));
-                    }
+                    consider(k, Source::Lane(i));
                 }
             }
             let ((t, _), source) = best?;
             let item = match source {
-                Some(i) => &lanes[i].next()?.1,
-                None => others.next()?.1,
+                Source::Lane(i) => &lanes[i].next()?.1,
+                Source::Near => &near.next()?.1,
+                Source::Others => others.next()?.1,
             };
             Some((t, item))
         })
@@ -246,7 +263,7 @@ impl<T> Agenda<T> {
         self.take(source)
     }
     pub fn len(&self) -> usize {
-        self.others.len() + self.lanes.iter().map(VecDeque::len).sum::<usize>()
+        self.others.len() + self.near.len() + self.lanes.iter().map(VecDeque::len).sum::<usize>()
     }
     pub fn is_empty(&self) -> bool {
         self.len() == 0
@@ -328,7 +345,7 @@ mod tests {
             reference.insert((at, a.next_seq), step);
             a.schedule(at, step);
         }
-        assert!(!a.others.is_empty() && a.lanes[NEAR].len() > 2 * NEAR_SHIFT);
+        assert!(!a.others.is_empty() && a.near.len() > 2 * NEAR_SHIFT);
         let expected: Vec<_> = reference.iter().map(|(k, &v)| (k.0, v)).collect();
         let got: Vec<_> = std::iter::from_fn(|| a.pop_first()).collect();
         assert_eq!(got, expected);

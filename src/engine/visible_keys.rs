@@ -56,14 +56,19 @@ impl VisibleKeys {
 
     /// Removes `key`; returns whether it was there.
     pub fn remove(&mut self, key: MessageKey) -> bool {
-        if self.returned.remove(&key) {
+        // A receive takes the oldest key: the front (never a removed slot), no search.
+        if self.in_order.front() == Some(&key) {
+            self.in_order.pop_front();
+            self.live -= 1;
+        } else if self.returned.remove(&key) {
             return true;
+        } else {
+            let Some(i) = self.find(key) else {
+                return false;
+            };
+            self.in_order[i] |= REMOVED;
+            self.live -= 1;
         }
-        let Some(i) = self.find(key) else {
-            return false;
-        };
-        self.in_order[i] |= REMOVED;
-        self.live -= 1;
         while self.in_order.front().is_some_and(|&k| k & REMOVED != 0) {
             self.in_order.pop_front();
         }

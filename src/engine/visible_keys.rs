@@ -33,6 +33,10 @@ impl VisibleKeys {
     }
 
     pub fn first(&self) -> Option<MessageKey> {
+        // Keys come back out of order rarely: skip the B-tree's descent while it is empty.
+        if self.returned.is_empty() {
+            return self.in_order.front().copied();
+        }
         match (self.in_order.front(), self.returned.first()) {
             (Some(&a), Some(&b)) => Some(a.min(b)),
             (a, b) => a.or(b).copied(),

@@ -65,12 +65,25 @@ impl MessageStore {
         }
     }
 
-    pub fn remove(&mut self, key: MessageKey) -> Option<Message> {
-        let i = self.position(key).ok()?;
-        let message = self.slots[i].1.take()?;
+    /// Removes the message under `key` if `wanted` says so, finding it once; otherwise
+    /// says whether one is there.
+    pub fn remove_if(
+        &mut self,
+        key: MessageKey,
+        wanted: impl FnOnce(&Message) -> bool,
+    ) -> Result<Message, bool> {
+        let Ok(i) = self.position(key) else {
+            return Err(false);
+        };
+        match self.slots[i].1.as_deref() {
+            None => return Err(false),
+            Some(m) if !wanted(m) => return Err(true),
+            Some(_) => {}
+        }
+        let message = self.slots[i].1.take().expect("checked");
         self.len -= 1;
         self.tidy();
-        Some(*message)
+        Ok(*message)
     }
 
     /// Drops empty slots at the ends, and squeezes out the others once they outnumber
@@ -242,7 +255,7 @@ mod tests {
             };
             if let Some(k) = victim {
                 assert_eq!(
-                    store.remove(k).map(|m| m.enqueued_at.0),
+                    store.remove_if(k, |_| true).ok().map(|m| m.enqueued_at.0),
                     model.remove(&k),
                     "removing {k}"
                 );
@@ -260,7 +273,7 @@ mod tests {
         }
         // Draining from the middle outward leaves no slot behind.
         while let Some(&k) = model.keys().nth(model.len() / 2) {
-            store.remove(k);
+            store.remove_if(k, |_| true).ok();
             model.remove(&k);
             same(&store, &model);
         }
@@ -289,7 +302,7 @@ mod tests {
             store.insert(k, message(k));
         }
         for k in 1..=9_990 {
-            store.remove(k);
+            store.remove_if(k, |_| true).ok();
         }
         assert_eq!(store.len(), 10);
         assert!(store.slots.capacity() <= 64, "{}", store.slots.capacity());

@@ -23,6 +23,7 @@ pub mod message_attributes;
 pub mod message_id;
 mod message_store;
 pub mod metrics;
+mod parked_polls;
 pub mod queue;
 pub mod rng;
 pub mod sns;
@@ -249,7 +250,7 @@ pub struct Engine {
     next_poll: PollId,
     agenda: Agenda<Due>,
     trace: Trace,
-    polls: BTreeMap<PollId, Poll>,
+    polls: parked_polls::ParkedPolls,
     waiting: BTreeMap<QueueId, VecDeque<PollId>>,
     finished_polls: BTreeMap<PollId, Vec<ReceivedMessage>>,
     move_tasks: Vec<sqs::MoveTask>,
@@ -276,7 +277,7 @@ impl Engine {
             next_poll: 1,
             agenda: Agenda::new(),
             trace: Trace::with_window(config.trace_window as usize),
-            polls: BTreeMap::new(),
+            polls: parked_polls::ParkedPolls::default(),
             waiting: BTreeMap::new(),
             finished_polls: BTreeMap::new(),
             move_tasks: Vec::new(),
@@ -455,11 +456,12 @@ impl Engine {
         }
     }
 
-    /// Schedules the expiry of message `key` of `queue` under the queue's current period
-    /// (at once if that moment has passed).
-    fn schedule_retention(&mut self, queue: QueueId, key: MessageKey) {
+    /// Schedules the expiry of message `key` of `queue`, sent at `enqueued_at`, under the
+    /// queue's current period (at once if that moment has passed). Callers have the
+    /// message at hand, so it is not looked up again.
+    fn schedule_retention(&mut self, queue: QueueId, key: MessageKey, enqueued_at: SimTime) {
         let q = self.queues.get_mut(&queue).expect("exists");
-        let at = q.retention_end(q.get(key).expect("present")).max(self.now);
+        let at = q.retention_end_of(enqueued_at).max(self.now);
         let seq = self.agenda.reserve();
         let due = match q.keep_retention(queue::RetentionEntry { at, seq, key }) {
             Some(false) => return,

@@ -261,8 +261,11 @@ impl Queue {
     }
     /// When `m` expires under the queue's retention period as it is now.
     pub fn retention_end(&self, m: &Message) -> SimTime {
-        m.enqueued_at
-            .plus_secs(self.attributes.message_retention_period as u64)
+        self.retention_end_of(m.enqueued_at)
+    }
+    /// When a message sent at `enqueued_at` expires under the period as it is now.
+    pub fn retention_end_of(&self, enqueued_at: SimTime) -> SimTime {
+        enqueued_at.plus_secs(self.attributes.message_retention_period as u64)
     }
     /// The message sent longest ago that is still here (for ApproximateAgeOfOldestMessage).
     pub fn oldest(&self) -> Option<&Message> {
@@ -288,6 +291,10 @@ impl Queue {
 
     /// The oldest visible message among the given hosts.
     pub fn oldest_visible(&self, hosts: &[u32]) -> Option<MessageKey> {
+        // Chaos off: one host, nothing to compare.
+        if let [host] = hosts {
+            return self.visible[*host as usize].first();
+        }
         hosts
             .iter()
             .filter_map(|&h| self.visible[h as usize].first())
@@ -361,7 +368,17 @@ impl Queue {
     }
 
     pub fn remove(&mut self, key: MessageKey) -> Option<Message> {
-        let m = self.messages.remove(key)?;
+        self.remove_if(key, |_| true).ok()
+    }
+
+    /// Removes message `key` if `wanted` says so (a delete whose receipt is the latest),
+    /// finding it once; otherwise says whether it is here.
+    pub fn remove_if(
+        &mut self,
+        key: MessageKey,
+        wanted: impl FnOnce(&Message) -> bool,
+    ) -> Result<Message, bool> {
+        let m = self.messages.remove_if(key, wanted)?;
         self.track(key, m.host, &m.state, m.group_id.as_ref(), false);
         if let Some(g) = &m.group_id {
             let group = self.groups.get_mut(g).expect("indexed");
@@ -371,13 +388,13 @@ impl Queue {
                     self.ready.remove(&(head, g.clone()));
                 }
                 self.groups.remove(g);
-                return Some(m);
+                return Ok(m);
             }
         }
         if m.group_id.is_some() {
             self.refresh_group(m.group_id.as_ref());
         }
-        Some(m)
+        Ok(m)
     }
 
     /// Moves a message to a new state, keeping the indexes and counters right.

@@ -33,6 +33,10 @@ impl VisibleKeys {
     }
 
     pub fn first(&self) -> Option<MessageKey> {
+        // Keys come back out of order rarely: skip the B-tree's descent while it is empty.
+        if self.returned.is_empty() {
+            return self.in_order.front().copied();
+        }
         match (self.in_order.front(), self.returned.first()) {
             (Some(&a), Some(&b)) => Some(a.min(b)),
             (a, b) => a.or(b).copied(),
@@ -56,14 +60,19 @@ impl VisibleKeys {
 
     /// Removes `key`; returns whether it was there.
     pub fn remove(&mut self, key: MessageKey) -> bool {
-        if self.returned.remove(&key) {
+        // A receive takes the oldest key: the front (never a removed slot), no search.
+        if self.in_order.front() == Some(&key) {
+            self.in_order.pop_front();
+            self.live -= 1;
+        } else if self.returned.remove(&key) {
             return true;
+        } else {
+            let Some(i) = self.find(key) else {
+                return false;
+            };
+            self.in_order[i] |= REMOVED;
+            self.live -= 1;
         }
-        let Some(i) = self.find(key) else {
-            return false;
-        };
-        self.in_order[i] |= REMOVED;
-        self.live -= 1;
         while self.in_order.front().is_some_and(|&k| k & REMOVED != 0) {
             self.in_order.pop_front();
         }

@@ -374,15 +374,22 @@ impl Engine {
         }
     }
 
+    /// Acts on `wake` if it is still the slot's latest (as `actor_wake_is_live` says,
+    /// with the one lookup).
     pub(in crate::engine) fn fire_actor(&mut self, wake: Wake) {
         let Some(a) = self.actors.all.get(&wake.actor) else {
             return;
         };
+        let main_live = a.main_gen == wake.gen;
         match (&a.kind, wake.slot) {
-            (Kind::Producer(_), Slot::Main) => self.produce(wake.actor),
-            (Kind::Consumers(_), Slot::Main) => self.evaluate_scaling(wake.actor),
-            (Kind::Consumers(_), Slot::Instance(i)) => self.instance_due(wake.actor, i),
-            (Kind::Producer(_), Slot::Instance(_)) => {}
+            (Kind::Producer(_), Slot::Main) if main_live => self.produce(wake.actor),
+            (Kind::Consumers(_), Slot::Main) if main_live => self.evaluate_scaling(wake.actor),
+            (Kind::Consumers(g), Slot::Instance(i))
+                if g.instances.get(&i).is_some_and(|x| x.gen == wake.gen) =>
+            {
+                self.instance_due(wake.actor, i)
+            }
+            _ => {}
         }
     }
 

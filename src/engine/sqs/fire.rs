@@ -7,8 +7,9 @@ use super::super::{Due, Engine};
 
 impl Engine {
     pub(in crate::engine) fn fire(&mut self, due: Due) {
-        // A queue's retention front must be passed on even when it no longer applies.
-        if !matches!(due, Due::RetentionFront { .. }) && !self.is_live(&due) {
+        // A queue's retention front must be passed on even when it no longer applies; an
+        // actor's wake-up is checked where the actor is looked up to act on it.
+        if !matches!(due, Due::RetentionFront { .. } | Due::Actor(_)) && !self.is_live(&due) {
             return;
         }
         let now = self.now;

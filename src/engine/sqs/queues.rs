@@ -365,9 +365,12 @@ impl Engine {
         if retention_changed {
             // The new period applies to messages already in the queue; their earlier
             // expiry entries go stale.
-            let keys: Vec<MessageKey> = queue.keyed_messages().map(|(k, _)| k).collect();
-            for key in keys {
-                self.schedule_retention(id, key);
+            let keys: Vec<(MessageKey, _)> = queue
+                .keyed_messages()
+                .map(|(k, m)| (k, m.enqueued_at))
+                .collect();
+            for (key, enqueued_at) in keys {
+                self.schedule_retention(id, key, enqueued_at);
             }
         }
         let name = self.queues[&id].shared_name.clone();

@@ -434,10 +434,10 @@ impl Engine {
         m.last_receipt = 0;
         let dest = self.queues.get_mut(&to).expect("exists");
         adjust(&mut m, dest.is_fifo());
-        let message_id = m.message_id;
+        let (message_id, enqueued_at) = (m.message_id, m.enqueued_at);
         dest.insert(new_key, m);
         let name = dest.shared_name.clone();
-        self.schedule_retention(to, new_key);
+        self.schedule_retention(to, new_key, enqueued_at);
         (message_id, name)
     }
 
@@ -465,6 +465,12 @@ impl Engine {
                     .push_front(poll_id);
                 return;
             }
+            // Its wait's end would fire as a no-op; polls are served in the order they
+            // parked, so that entry is nearly always its lane's front.
+            self.agenda.drop_stale_front(
+                Lane::PollEnds,
+                |due| matches!(due, Due::PollTimeout { poll } if *poll == poll_id),
+            );
             self.remember_attempt(&poll, &messages);
             self.finish_poll(poll_id, queue, messages);
         }

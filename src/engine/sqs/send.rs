@@ -200,7 +200,7 @@ impl Engine {
             self.agenda
                 .schedule(visible_at, Due::DelayEnds { queue: id, key });
         }
-        self.schedule_retention(id, key);
+        self.schedule_retention(id, key, now);
         self.trace.push(
             now,
             Event::Sent {

@@ -53,20 +53,21 @@ impl Engine {
         let now = self.now;
         let queue = self.queues.get_mut(&id).expect("exists");
         let name = queue.shared_name.clone();
-        let Some(m) = queue.get(r.key) else {
+        let m = match queue.remove_if(r.key, |m| m.last_receipt == r.receipt) {
+            Ok(m) => m,
             // Deleting twice, or after expiry, succeeds and does nothing.
-            return Ok(None);
+            Err(false) => return Ok(None),
+            Err(true) => {
+                let message_id = queue.get(r.key).expect("still here").message_id;
+                let event = Event::DeleteIgnored {
+                    queue: name,
+                    message_id,
+                    reason: "the receipt handle is from an earlier receive; the message was received again since".into(),
+                };
+                self.trace.push(now, event);
+                return Ok(None);
+            }
         };
-        if m.last_receipt != r.receipt {
-            let event = Event::DeleteIgnored {
-                queue: name,
-                message_id: m.message_id,
-                reason: "the receipt handle is from an earlier receive; the message was received again since".into(),
-            };
-            self.trace.push(now, event);
-            return Ok(None);
-        }
-        let m = queue.remove(r.key).expect("present");
         queue.metrics.deleted(now);
         let fifo = queue.is_fifo();
         let message_id = m.message_id;
@@ -99,7 +100,7 @@ impl Engine {
         };
         let key = self.new_key();
         let host = self.pick_host(id);
-        let message_id = deleted.message_id;
+        let (message_id, enqueued_at) = (deleted.message_id, deleted.enqueued_at);
         let mut copy = Message {
             host,
             // No handle names receipt 0, so only the timeout can end this state.
@@ -118,7 +119,7 @@ impl Engine {
                 until,
             },
         );
-        self.schedule_retention(id, key);
+        self.schedule_retention(id, key, enqueued_at);
         self.trace.push(
             now,
             Event::DuplicateCreated {

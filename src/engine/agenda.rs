@@ -331,13 +331,7 @@ mod tests {
     /// B-tree elsewhere; they come out in key order all the same.
     #[test]
     fn scattered_entries_use_both_stores_and_keep_key_order() {
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        let mut draw = |n: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state % n
-        };
+        let mut draw = crate::engine::rng::test_draws(0x9e37_79b9_7f4a_7c15u64);
         let mut a = Agenda::new();
         let mut reference = BTreeMap::new();
         for step in 0..5_000u64 {
@@ -355,13 +349,7 @@ mod tests {
     /// and pops comes out in key order, whichever lane or the B-tree holds each entry.
     #[test]
     fn lanes_keep_the_order_of_a_single_map() {
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut draw = |n: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state % n
-        };
+        let mut draw = crate::engine::rng::test_draws(0x2545_f491_4f6c_dd1du64);
         let mut a = Agenda::new();
         let mut reference = BTreeMap::new();
         let mut now = 0u64;

@@ -60,13 +60,7 @@ mod tests {
     /// Against a B-tree: parks in id order and back in again, removals from anywhere.
     #[test]
     fn parks_and_removes_like_a_map() {
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut draw = |n: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state % n
-        };
+        let mut draw = crate::engine::rng::test_draws(0x2545_f491_4f6c_dd1du64);
         let mut parked = ParkedPolls::default();
         let mut model = BTreeMap::new();
         let mut next = 1;

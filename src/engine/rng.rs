@@ -59,6 +59,19 @@ impl SimRng {
     }
 }
 
+/// Draws below `n` from a xorshift stream, for tests that check a structure against a
+/// model over thousands of random operations: apart from `SimRng`, so a change to the
+/// engine's stream does not reshuffle them.
+#[cfg(test)]
+pub(crate) fn test_draws(mut state: u64) -> impl FnMut(u64) -> u64 {
+    move |n| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state % n
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

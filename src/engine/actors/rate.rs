@@ -314,13 +314,7 @@ mod tests {
     /// with and without a previous send (including one past the count).
     #[test]
     fn closed_forms_match_the_search() {
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        let mut draw = |n: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state % n
-        };
+        let mut draw = crate::engine::rng::test_draws(0x9e37_79b9_7f4a_7c15u64);
         let scales = [10, 1000, 1_000_000, 1 << 40, u64::MAX / 3];
         for _ in 0..5000 {
             let mut sized = || {

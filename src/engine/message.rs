@@ -5,7 +5,6 @@ use super::md5_digest::Md5Digest;
 use super::message_attributes::MessageAttributes;
 use super::message_id::MessageId;
 use super::time::SimTime;
-use md5::{Digest, Md5};
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -36,7 +35,7 @@ pub struct Message {
     /// Shared, not copied, when a message moves or is fanned out.
     pub body: Arc<str>,
     /// The MD5 digest of the body, as bytes: formatted only for a reply that shows it.
-    pub md5_of_body: [u8; 16],
+    pub md5_of_body: Md5Digest,
     /// When the message was sent to its *first* queue: its SentTimestamp, and where
     /// retention counts from, even in a DLQ.
     pub enqueued_at: SimTime,
@@ -99,7 +98,7 @@ impl Message {
     pub fn new(message_id: MessageId, body: Arc<str>, now: SimTime) -> Message {
         Message {
             message_id,
-            md5_of_body: Md5::digest(body.as_bytes()).into(),
+            md5_of_body: Md5Digest::of(body.as_bytes()),
             body,
             enqueued_at: now,
             receive_count: 0,
@@ -201,7 +200,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 pub fn md5_hex(bytes: &[u8]) -> String {
-    hex(&Md5::digest(bytes).into())
+    String::from(Md5Digest::of(bytes).text().as_str())
 }
 
 /// Lowercase hex of an MD5 digest, as SQS shows it.

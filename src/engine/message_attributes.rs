@@ -17,7 +17,6 @@
 use super::error::{ErrorCode, SqsError};
 use crate::collect_map::CollectMap;
 use crate::stable_sort::stable_sort_by;
-use md5::{Digest, Md5};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -350,7 +349,7 @@ pub fn md5_of_message_attributes(attrs: &MessageAttributes) -> String {
         }
     }
     // Every SNS delivery with attributes computes one: a table, not a `format!` per byte.
-    super::message::hex(&Md5::digest(&buffer).into())
+    super::message::md5_hex(&buffer)
 }
 
 fn put_prefixed(buffer: &mut Vec<u8>, bytes: &[u8]) {
@@ -404,6 +403,7 @@ pub fn select(attrs: &MessageAttributes, names: &[String]) -> MessageAttributes 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use md5::{Digest, Md5};
 
     fn attrs(list: &[(&str, MessageAttributeValue)]) -> MessageAttributes {
         list.iter()

@@ -3,7 +3,6 @@
 
 use super::super::agenda::Lane;
 use super::super::error::SqsError;
-use super::super::md5_digest::Md5Digest;
 use super::super::message::{Message, MessageKey, MessageState, ReceivedMessage};
 use super::super::message_attributes::{md5_of_message_attributes, select};
 use super::super::queue::{QueueId, ReceiveAttempt};
@@ -366,7 +365,7 @@ impl Engine {
         out.push(ReceivedMessage {
             message_id: m.message_id,
             receipt_handle: receipt::encode(poll.queue, key, receipt, salt),
-            md5_of_body: Md5Digest(m.md5_of_body),
+            md5_of_body: m.md5_of_body,
             body: m.body.clone(),
             attributes,
             message_attributes,

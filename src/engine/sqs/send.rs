@@ -174,7 +174,7 @@ impl Engine {
         if delay > 0 {
             m.state = MessageState::Delayed { until: visible_at };
         }
-        let md5_of_message_body = Md5Digest(m.md5_of_body);
+        let md5_of_message_body = m.md5_of_body;
         let queue = self.queues.get_mut(&id).expect("exists");
         let sequence_number: Option<Arc<str>> = fifo.then(|| {
             queue.sequence += 1;

@@ -6,9 +6,6 @@
 //! formats and two UTF-8 checks a lifecycle (docs/PERFORMANCE.md "Engine profile, fifth
 //! pass"). It serialises as that hex text, so every printed reply reads as before.
 
-use serde::{Serialize, Serializer};
-use std::fmt;
-
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Md5Digest(pub [u8; 16]);
 
@@ -43,50 +40,8 @@ impl Md5Digest {
     }
 }
 
-impl Md5Text {
-    pub fn as_str(&self) -> &str {
-        // `text` wrote hex digits only.
-        std::str::from_utf8(&self.0).expect("hex digits are ASCII")
-    }
-}
-
-impl std::ops::Deref for Md5Text {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl fmt::Display for Md5Digest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text())
-    }
-}
-
-/// As its text: a failing assertion shows the digest a user would see.
-impl fmt::Debug for Md5Digest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.text().as_str(), f)
-    }
-}
-
-impl Serialize for Md5Digest {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.text())
-    }
-}
-
-impl PartialEq<str> for Md5Digest {
-    fn eq(&self, other: &str) -> bool {
-        *self.text() == *other
-    }
-}
-
-impl PartialEq<&str> for Md5Digest {
-    fn eq(&self, other: &&str) -> bool {
-        *self.text() == **other
-    }
-}
+// `text` writes hex digits only.
+super::message_id::text_form!(Md5Digest, Md5Text, "hex digits are ASCII");
 
 #[cfg(test)]
 mod tests {

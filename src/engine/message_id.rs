@@ -5,8 +5,6 @@
 //! serialised. It serialises as the same lowercase hyphenated text SQS shows, so traces and
 //! their hashes read exactly as when it was a string.
 
-use serde::{Serialize, Serializer};
-use std::fmt;
 use uuid::fmt::Hyphenated;
 use uuid::Uuid;
 
@@ -36,50 +34,59 @@ impl MessageId {
     }
 }
 
-impl MessageIdText {
-    pub fn as_str(&self) -> &str {
-        // `encode_lower` wrote hex digits and hyphens only.
-        std::str::from_utf8(&self.0).expect("a UUID's text is ASCII")
-    }
-}
+/// What a value kept as bytes and printed as ASCII text shares: its text type derefs to
+/// `str`, and the value displays, debug-prints (as a string, so a failing assertion shows
+/// what a user would see), serialises and compares with strings as that text.
+macro_rules! text_form {
+    ($value:ty, $text:ty, $why:literal) => {
+        impl $text {
+            pub fn as_str(&self) -> &str {
+                std::str::from_utf8(&self.0).expect($why)
+            }
+        }
 
-impl std::ops::Deref for MessageIdText {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
+        impl std::ops::Deref for $text {
+            type Target = str;
+            fn deref(&self) -> &str {
+                self.as_str()
+            }
+        }
 
-impl fmt::Display for MessageId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text())
-    }
-}
+        impl std::fmt::Display for $value {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.text())
+            }
+        }
 
-/// As its text: a failing assertion shows the id a user would see.
-impl fmt::Debug for MessageId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.text().as_str(), f)
-    }
-}
+        impl std::fmt::Debug for $value {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                std::fmt::Debug::fmt(self.text().as_str(), f)
+            }
+        }
 
-impl Serialize for MessageId {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.text())
-    }
-}
+        impl serde::Serialize for $value {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.text())
+            }
+        }
 
-impl PartialEq<str> for MessageId {
-    fn eq(&self, other: &str) -> bool {
-        *self.text() == *other
-    }
-}
+        impl PartialEq<str> for $value {
+            fn eq(&self, other: &str) -> bool {
+                *self.text() == *other
+            }
+        }
 
-impl PartialEq<&str> for MessageId {
-    fn eq(&self, other: &&str) -> bool {
-        *self.text() == **other
-    }
+        impl PartialEq<&str> for $value {
+            fn eq(&self, other: &&str) -> bool {
+                *self.text() == **other
+            }
+        }
+    };
 }
+pub(super) use text_form;
+
+// `encode_lower` writes hex digits and hyphens only.
+text_form!(MessageId, MessageIdText, "a UUID's text is ASCII");
 
 impl PartialEq<String> for MessageId {
     fn eq(&self, other: &String) -> bool {
